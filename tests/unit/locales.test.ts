@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ROOT } from '../../scripts/build.ts';
+
+type Catalogue = Record<string, { message: string; placeholders?: Record<string, unknown> }>;
+const LOCALES = join(ROOT, 'assets', '_locales');
+const load = (lang: string): Catalogue => JSON.parse(readFileSync(join(LOCALES, lang, 'messages.json'), 'utf8'));
+
+test('the UI ships in English and Arabic', () => {
+  assert.deepEqual(readdirSync(LOCALES).sort(), ['ar', 'en']);
+});
+
+test('every message key exists in both languages, with the same placeholders', () => {
+  const en = load('en');
+  const ar = load('ar');
+  assert.deepEqual(Object.keys(ar).sort(), Object.keys(en).sort(), 'same keys in en and ar');
+  for (const key of Object.keys(en)) {
+    assert.ok(ar[key]!.message.trim() !== '', `ar.${key} is not empty`);
+    assert.deepEqual(Object.keys(ar[key]!.placeholders ?? {}).sort(), Object.keys(en[key]!.placeholders ?? {}).sort(), `placeholders of ${key}`);
+  }
+});
+
+test('every message the manifest names exists', () => {
+  const manifest = readFileSync(join(ROOT, 'manifest.json'), 'utf8');
+  const en = load('en');
+  for (const [, key] of manifest.matchAll(/__MSG_(\w+)__/g)) assert.ok(key! in en, `${key} in en`);
+});
