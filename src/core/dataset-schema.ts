@@ -1,0 +1,131 @@
+/**
+ * The dataset format: one source for both the JSON Schema (the contract for anyone who publishes a feed, written
+ * to data/schema/ by `npm run data`) and the TypeScript types (via `Static`). TypeBox schemas are plain JSON
+ * Schema objects, so validating with `Value.Check` needs no code generation and no eval, which the extension's
+ * CSP forbids.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Bumped when a reader of the old format could misread the new one. */
+export const FORMAT_VERSION = 1;
+
+const Id = Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 80, description: 'Stable, lowercase, kebab-case id' });
+const HttpUrl = Type.String({ pattern: '^https?://', maxLength: 2048, description: 'An http(s) URL; nothing else is ever linked' });
+const IsoDate = Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
+const Text = (maxLength = 500) => Type.String({ minLength: 1, maxLength });
+
+export const Lang = Type.Union([Type.Literal('ar'), Type.Literal('en'), Type.Literal('fa')]);
+export type Lang = Static<typeof Lang>;
+
+/** A text given in both UI languages. */
+export const Bilingual = Type.Object({ ar: Text(), en: Text() }, { additionalProperties: false });
+export type Bilingual = Static<typeof Bilingual>;
+
+export const EntityType = Type.Union([
+  Type.Literal('person'),
+  Type.Literal('organisation'),
+  Type.Literal('media'),
+  Type.Literal('place'),
+]);
+export type EntityType = Static<typeof EntityType>;
+
+/** A quote, verbatim from an article of the dataset, that supports a fact. */
+export const Evidence = Type.Object(
+  { articleId: Id, quote: Text(1000) },
+  { additionalProperties: false },
+);
+export type Evidence = Static<typeof Evidence>;
+
+export const Role = Type.Object(
+  {
+    title: Bilingual,
+    /** The organisation the role is in, when it is an entity of the dataset. */
+    orgId: Type.Optional(Id),
+    start: Type.Optional(IsoDate),
+    end: Type.Optional(IsoDate),
+    evidence: Type.Array(Evidence, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type Role = Static<typeof Role>;
+
+export const Affiliation = Type.Object(
+  {
+    /** How the entity relates to the target, e.g. {en: "part of", ar: "جزء من"}. */
+    relation: Bilingual,
+    targetId: Id,
+    evidence: Type.Array(Evidence, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type Affiliation = Static<typeof Affiliation>;
+
+/**
+ * A name a reader meets on a page. `ambiguous` aliases (a surname alone, a word that is also a common noun) count
+ * only where the document licenses them; `full` marks a name that licenses the entity's ambiguous aliases.
+ */
+export const Alias = Type.Object(
+  {
+    text: Text(200),
+    lang: Lang,
+    ambiguous: Type.Optional(Type.Boolean()),
+    full: Type.Optional(Type.Boolean()),
+    /** Why the alias is ambiguous, or where an unusual spelling comes from: for reviewers, not shown on cards. */
+    note: Type.Optional(Text()),
+  },
+  { additionalProperties: false },
+);
+export type Alias = Static<typeof Alias>;
+
+export const Entity = Type.Object(
+  {
+    id: Id,
+    type: EntityType,
+    name: Bilingual,
+    aliases: Type.Array(Alias, { minItems: 1 }),
+    description: Bilingual,
+    roles: Type.Array(Role),
+    affiliations: Type.Array(Affiliation),
+  },
+  { additionalProperties: false },
+);
+export type Entity = Static<typeof Entity>;
+
+/** A phrase that contains a name but names nothing of the dataset (كتائب حزب الله is not Hezbollah). */
+export const Exclusion = Type.Object(
+  { text: Text(200), lang: Lang, note: Text() },
+  { additionalProperties: false },
+);
+export type Exclusion = Static<typeof Exclusion>;
+
+export const Article = Type.Object(
+  {
+    id: Id,
+    title: Bilingual,
+    language: Lang,
+    publisher: Bilingual,
+    section: Bilingual,
+    published: IsoDate,
+    url: HttpUrl,
+    /** The full text, bundled so that links back to the source work offline. */
+    text: Text(200_000),
+  },
+  { additionalProperties: false },
+);
+export type Article = Static<typeof Article>;
+
+/** The compiled dataset the extension bundles and a feed serves. */
+export const DatasetPack = Type.Object(
+  {
+    formatVersion: Type.Literal(FORMAT_VERSION),
+    datasetId: Id,
+    /** Monotonic; a feed never installs a version older than or equal to the one stored. */
+    version: Type.Integer({ minimum: 1 }),
+    published: Type.String({ format: 'date-time' }),
+    articles: Type.Array(Article),
+    entities: Type.Array(Entity),
+    exclusions: Type.Array(Exclusion),
+  },
+  { additionalProperties: false },
+);
+export type DatasetPack = Static<typeof DatasetPack>;

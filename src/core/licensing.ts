@@ -1,0 +1,193 @@
+/**
+ * Which entity, if any, a matched span names. The scanner has already chosen the spans (leftmost-longest over all
+ * keys, exclusions and ambiguous aliases included); this module decides, per span:
+ * - an exclusion phrase names nothing, and wins over any entity sharing its key;
+ * - a non-ambiguous alias names its entity;
+ * - an ambiguous alias (a bare surname, a common word) counts only when its entity is licensed: one of the
+ *   entity's licensing names occurs in the same document (earlier chunks, or anywhere in this text, before or
+ *   after; a span does not license against another entity through itself), or a title stands right before
+ *   it ("President Assad", "الرئيس الأسد") and only one entity fits;
+ * - a bare Latin surname right after a capitalised word that is neither a title nor part of the entity's own
+ *   names ("Hafez al-Assad", "Maher Assad") is a different person: blocked, licensed or not. Arabic has no
+ *   capitals, so Arabic relies on exclusions (حافظ الأسد) and licensing alone.
+ * When several entities fit, the preference is: licensed and non-ambiguous > licensed > non-ambiguous > title
+ * context; ties go to the first in dataset order (deterministic).
+ */
+import { CLS_WORD, charClass, foldKey } from './normalize.ts';
+import { isPossessiveAt } from './proclitics.ts';
+
+export const FLAG_AMBIGUOUS = 1;
+/** The alias licenses its entity's ambiguous aliases: `full`, or any non-ambiguous alias if none is `full`. */
+export const FLAG_LICENSING = 2;
+export const FLAG_EXCLUSION = 4;
+
+/** Entries of each key: entries keyEntryStart[k] .. keyEntryStart[k + 1] - 1; entity -1 for an exclusion. */
+export interface EntryTable {
+  keyEntryStart: Uint32Array;
+  entryEntity: Int32Array;
+  entryFlags: Uint8Array;
+}
+
+/** The folded text being scanned, with its offset map and original. */
+export interface ScanText {
+  codes: Uint16Array;
+  len: number;
+  map: Uint32Array;
+  text: string;
+}
+
+const LATIN_TITLES = [
+  'president', 'pres', 'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'sayyed', 'sayyid', 'sayed', 'seyed', 'seyyed',
+  'sheikh', 'shaykh', 'sheik', 'general', 'gen', 'lt', 'col', 'colonel', 'brig', 'brigadier', 'maj', 'major',
+  'commander', 'cmdr', 'leader', 'minister', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess',
+  'emir', 'amir', 'sultan', 'imam', 'ayatollah', 'hojatoleslam', 'senator', 'sen', 'rep', 'gov', 'governor',
+  'chairman', 'chief', 'secretary', 'mayor', 'ambassador', 'spokesman', 'spokeswoman', 'envoy', 'deputy',
+];
+const ARABIC_TITLES = [
+  'الرئيس', 'رئيس', 'السيد', 'سيد', 'الشيخ', 'الجنرال', 'اللواء', 'العميد', 'العقيد', 'العماد', 'الفريق',
+  'المشير', 'القائد', 'الزعيم', 'الملك', 'الأمير', 'الإمام', 'الوزير', 'النائب', 'السفير', 'الحاج', 'المرشد',
+];
+/**
+ * Capitalised words that are not given names: they do not block a surname after them. Mostly words that start
+ * English sentences ("Later Assad left"), which the capitalisation rule would otherwise take for given names.
+ */
+const NOT_GIVEN_NAMES = [
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'the', 'a', 'an', 'and', 'but', 'or', 'nor', 'so', 'yet', 'then', 'when', 'while', 'after', 'before', 'as', 'if',
+  'that', 'this', 'these', 'those', 'since', 'until', 'once', 'because', 'although', 'though', 'whether', 'unless',
+  'meanwhile', 'yesterday', 'today', 'tonight', 'now', 'later', 'earlier', 'soon', 'still', 'also', 'only', 'even',
+  'just', 'instead', 'indeed', 'thus', 'hence', 'here', 'there', 'both', 'neither', 'either', 'why', 'how', 'where',
+  'what', 'who', 'whom', 'which', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'of', 'with', 'without', 'under',
+  'against', 'despite', 'like', 'unlike', 'about', 'did', 'does', 'do', 'will', 'would', 'can', 'could',
+  'should', 'has', 'had', 'have', 'is', 'was', 'were', 'says', 'said', 'tells', 'told', 'asked', 'former', 'late',
+  'syrian', 'iranian', 'iraqi', 'lebanese', 'israeli', 'american', 'russian', 'turkish', 'saudi', 'arab', 'western',
+];
+const TITLES = new Set([...LATIN_TITLES, ...ARABIC_TITLES].map(foldKey));
+const NON_BLOCKING = new Set(NOT_GIVEN_NAMES.map(foldKey));
+
+const SPACE = 0x20;
+const DOT = 0x2e;
+
+/** What stands right before a span: nothing that matters, a title, or a capitalised Latin (given) name. */
+interface Preceding {
+  kind: 'none' | 'title' | 'name';
+  word: string;
+}
+const NONE: Preceding = { kind: 'none', word: '' };
+
+/** True if the span's key is an exclusion (names nothing). */
+export function isExclusionKey(t: EntryTable, key: number): boolean {
+  for (let i = t.keyEntryStart[key]!, end = t.keyEntryStart[key + 1]!; i < end; i++) {
+    if (t.entryFlags[i]! & FLAG_EXCLUSION) return true;
+  }
+  return false;
+}
+
+/** Counts, per entity, the spans whose key is one of its licensing names (exclusion keys count for nothing). */
+export function countLicensing(t: EntryTable, key: number, counts: Map<number, number>): void {
+  if (isExclusionKey(t, key)) return;
+  for (let i = t.keyEntryStart[key]!, end = t.keyEntryStart[key + 1]!; i < end; i++) {
+    if (t.entryFlags[i]! & FLAG_LICENSING) counts.set(t.entryEntity[i]!, (counts.get(t.entryEntity[i]!) ?? 0) + 1);
+  }
+}
+
+/**
+ * The entry (index into entryEntity/entryFlags) that the span [start, …) with key `key` names, or -1.
+ * @param isLicensed whether the entity is licensed by something other than this span itself (`self`: this
+ *   span's key is one of its licensing names), so that a key shared by two entities does not license the one it
+ *   happens to be a full name of against the one the document is about.
+ * @param ownTokens entity → "|tok|tok|": the folded words of its aliases (for entities with ambiguous aliases).
+ */
+export function chooseEntry(
+  t: EntryTable, key: number, start: number, s: ScanText,
+  isLicensed: (entity: number, self: boolean) => boolean, ownTokens: ReadonlyMap<number, string>,
+): number {
+  if (isExclusionKey(t, key)) return -1;
+  let best = -1;
+  let bestScore = -1;
+  let titleOnly = 0;
+  let ctx: Preceding | undefined;
+  for (let i = t.keyEntryStart[key]!, end = t.keyEntryStart[key + 1]!; i < end; i++) {
+    const entity = t.entryEntity[i]!;
+    const flags = t.entryFlags[i]!;
+    const licensed = isLicensed(entity, (flags & FLAG_LICENSING) !== 0);
+    let score: number;
+    if (flags & FLAG_AMBIGUOUS) {
+      ctx ??= preceding(s, start);
+      if (ctx.kind === 'name' && !(ownTokens.get(entity) ?? '').includes(`|${ctx.word}|`)) continue;
+      if (licensed) score = 2;
+      else if (ctx.kind === 'title') {
+        score = 0;
+        titleOnly++;
+      } else continue;
+    } else score = licensed ? 3 : 1;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  // A title alone cannot tell apart two entities sharing a surname (President Assad: Bashar or Hafez?).
+  return bestScore === 0 && titleOnly > 1 ? -1 : best;
+}
+
+function isWord(c: number | undefined): boolean {
+  return c !== undefined && charClass[c] === CLS_WORD;
+}
+
+/** The word that ends right before folded position `end` with exactly one space between, or null. */
+function wordBefore(s: ScanText, end: number): [number, number] | null {
+  if (end < 2 || s.codes[end - 1] !== SPACE || !isWord(s.codes[end - 2])) return null;
+  let ws = end - 2;
+  while (ws > 0 && isWord(s.codes[ws - 1])) ws--;
+  return [ws, end - 1];
+}
+
+function wordText(s: ScanText, [a, b]: [number, number]): string {
+  return String.fromCharCode(...s.codes.subarray(a, b));
+}
+
+/** Title abbreviation with a dot right before the span: "Gen. Qaani", "Mr. Assad". */
+function abbreviatedTitleBefore(s: ScanText, end: number): boolean {
+  if (end < 3 || s.codes[end - 1] !== SPACE || s.codes[end - 2] !== DOT) return false;
+  const w = wordEndingAt(s, end - 2);
+  return w !== null && TITLES.has(wordText(s, w));
+}
+
+function wordEndingAt(s: ScanText, end: number): [number, number] | null {
+  let ws = end;
+  while (ws > 0 && isWord(s.codes[ws - 1])) ws--;
+  return ws < end ? [ws, end] : null;
+}
+
+function isTitle(word: string): boolean {
+  if (TITLES.has(word)) return true;
+  // Arabic titles may carry proclitics themselves, [و ف]?[ب ل ك]? as in proclitics.ts: والرئيس، وبالرئيس،
+  // للرئيس (ل + الرئيس, its ا dropped).
+  let i = 0;
+  if (word[0] === 'و' || word[0] === 'ف') {
+    if (TITLES.has(word.slice(1))) return true;
+    i = 1;
+  }
+  const p = word[i];
+  if (p !== 'ب' && p !== 'ل' && p !== 'ك') return false;
+  const rest = word.slice(i + 1);
+  return TITLES.has(rest) || (p === 'ل' && TITLES.has(`ا${rest}`));
+}
+
+function preceding(s: ScanText, start: number): Preceding {
+  let w = wordBefore(s, start);
+  // Skip a separate Latin article: "Hafez al-Assad" when the alias is "Assad".
+  if (w !== null && wordText(s, w) === 'al') {
+    const before = w[0];
+    w = wordBefore(s, before);
+    if (w === null) return abbreviatedTitleBefore(s, before) ? { kind: 'title', word: '' } : NONE;
+  }
+  if (w === null) return abbreviatedTitleBefore(s, start) ? { kind: 'title', word: '' } : NONE;
+  const word = wordText(s, w);
+  if (isTitle(word)) return { kind: 'title', word };
+  const first = s.text[s.map[w[0]]!]!;
+  const capitalised = first !== first.toLowerCase();
+  if (!capitalised || NON_BLOCKING.has(word) || isPossessiveAt(s.codes, s.len, s.map, s.text, w[1] - 1)) return NONE;
+  return { kind: 'name', word };
+}
