@@ -27,3 +27,14 @@ test('every message the manifest names exists', () => {
   const en = load('en');
   for (const [, key] of manifest.matchAll(/__MSG_(\w+)__/g)) assert.ok(key! in en, `${key} in en`);
 });
+
+test('every counted message has a key for each plural category (Arabic uses all six)', () => {
+  const en = load('en');
+  const bases = Object.keys(en).filter((k) => k.endsWith('_other')).map((k) => k.slice(0, -'_other'.length));
+  assert.ok(bases.length > 0);
+  for (const base of bases) {
+    for (const category of ['zero', 'one', 'two', 'few', 'many', 'other']) {
+      assert.ok(`${base}_${category}` in en, `${base}_${category}`);
+    }
+  }
+});

@@ -1,0 +1,141 @@
+/**
+ * Launches the system browsers with the built extension loaded, behind one small interface so the demo and the
+ * browser tests drive Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi) alike.
+ * Nothing here downloads a browser: both libraries drive /usr/bin/chromium and /usr/bin/firefox-esr.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { distDir } from './build.ts';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const GECKO_ID = 'dramatis@dramatis.example';
+/** Pinned so moz-extension:// URLs are stable across runs (Firefox picks a random one per profile). */
+export const FIREFOX_UUID = '6d1b7a8e-3c2f-4e59-9d0a-5b7c1e2f3a40';
+
+/** What a test or the demo does with a page, in either browser. */
+export interface DriverPage {
+  goto(url: string): Promise<void>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  keyPress(key: string): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DriverBrowser {
+  name: BrowserName;
+  /** The origin of the extension's own pages (chrome-extension://… or moz-extension://…). */
+  extensionOrigin: string;
+  newPage(): Promise<DriverPage>;
+  /** Opens one of the extension's pages (path relative to the extension root) in a new tab. */
+  openExtensionPage(path: string): Promise<DriverPage>;
+  close(): Promise<void>;
+}
+
+/** Flags that keep Chromium off the network: this machine has none, and refused connections only add noise. */
+const QUIET_CHROMIUM = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-default-apps', '--lang=en-US',
+];
+
+function wrapPlaywright(page: PwPage): DriverPage {
+  return {
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeoutMs = 10_000) => void (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    keyPress: (key) => page.keyboard.press(key),
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+function wrapPuppeteer(page: PpPage): DriverPage {
+  return {
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeoutMs = 10_000) =>
+      void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg)),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    keyPress: (key) => page.keyboard.press(key as never),
+    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+export async function launchChromium(options: { headless: boolean; extensionPath?: string }): Promise<DriverBrowser> {
+  const ext = options.extensionPath ?? distDir('chrome');
+  const profile = mkdtempSync(join(tmpdir(), 'dramatis-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless,
+    viewport: { width: 1100, height: 800 },
+    args: [...QUIET_CHROMIUM, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+  });
+  // Only 127.0.0.1 exists here; anything else would hang a page until it times out.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  for (const p of context.pages()) await p.close().catch(() => undefined);
+  return {
+    name: 'chromium',
+    extensionOrigin,
+    newPage: async () => wrapPlaywright(await context.newPage()),
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`${extensionOrigin}/${path}`);
+      return wrapPlaywright(page);
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchFirefox(options: { headless: boolean; extensionPath?: string }): Promise<DriverBrowser> {
+  const ext = options.extensionPath ?? distDir('firefox');
+  const browser: PpBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: options.headless,
+    defaultViewport: { width: 1100, height: 800 },
+    // System access lets a test open moz-extension:// pages directly (see openExtensionPage).
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'intl.locale.requested': 'en-US',
+    },
+  });
+  await browser.installExtension(ext);
+  const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
+  return {
+    name: 'firefox',
+    extensionOrigin,
+    newPage: async () => wrapPuppeteer(await browser.newPage()),
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      const url = `${extensionOrigin}/${path}`;
+      // goto() of a moz-extension:// URL loads the page but never resolves: start it and poll instead.
+      void page.goto(url).catch(() => undefined);
+      const driver = wrapPuppeteer(page);
+      await driver.waitFor((u: string) => location.href === u && document.readyState === 'complete', url);
+      return driver;
+    },
+    close: async () => void (await browser.close().catch(() => undefined)),
+  };
+}
+
+export function launch(name: BrowserName, options: { headless: boolean }): Promise<DriverBrowser> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}

@@ -1,0 +1,67 @@
+/**
+ * `npm run build`: bundles each extension context with esbuild and writes dist/chrome and dist/firefox, each a
+ * complete unpacked extension with its own manifest, the locales, icons and the compiled dataset pack
+ * (generated/pack.json, written by `npm run data`, which `npm run build` runs first).
+ */
+import { build, type BuildOptions } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { manifestFor, type Target } from './manifest-for.ts';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const TARGETS: readonly Target[] = ['chrome', 'firefox'];
+export const distDir = (target: Target): string => join(ROOT, 'dist', target);
+
+const PACK = join(ROOT, 'generated', 'pack.json');
+
+async function bundle(target: Target, minify: boolean): Promise<void> {
+  const out = distDir(target);
+  const common: BuildOptions = {
+    bundle: true,
+    minify,
+    sourcemap: minify ? false : 'linked',
+    target: ['chrome120', 'firefox128'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  };
+  await Promise.all([
+    // The service worker and extension pages are modules; no splitting: a chunk's import() throws in a worker.
+    build({ ...common, format: 'esm', entryPoints: { background: 'src/background/index.ts' }, outdir: out, absWorkingDir: ROOT }),
+    build({ ...common, format: 'esm', entryPoints: { sidepanel: 'src/sidepanel/index.tsx' }, outdir: out, absWorkingDir: ROOT }),
+    // Content scripts are classic scripts.
+    build({ ...common, format: 'iife', entryPoints: { content: 'src/content/index.ts' }, outdir: out, absWorkingDir: ROOT }),
+  ]);
+}
+
+function copyStatic(target: Target): void {
+  const out = distDir(target);
+  cpSync(join(ROOT, 'assets', '_locales'), join(out, '_locales'), { recursive: true });
+  cpSync(join(ROOT, 'assets', 'icons'), join(out, 'icons'), { recursive: true });
+  cpSync(join(ROOT, 'assets', 'content.css'), join(out, 'content.css'));
+  cpSync(join(ROOT, 'src', 'sidepanel', 'sidepanel.html'), join(out, 'sidepanel.html'));
+  cpSync(join(ROOT, 'src', 'sidepanel', 'sidepanel.css'), join(out, 'sidepanel.css'));
+  cpSync(PACK, join(out, 'pack.json'));
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(source, target, pkg.version), null, 2));
+}
+
+export async function buildAll(options: { minify?: boolean } = {}): Promise<void> {
+  if (!existsSync(PACK)) throw new Error(`${PACK} is missing: run \`npm run data\` first (npm run build does).`);
+  for (const target of TARGETS) {
+    rmSync(distDir(target), { recursive: true, force: true });
+    mkdirSync(distDir(target), { recursive: true });
+    await bundle(target, options.minify ?? false);
+    copyStatic(target);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const started = performance.now();
+  await buildAll({ minify: process.argv.includes('--minify') });
+  console.log(`built ${TARGETS.map((t) => `dist/${t}`).join(' and ')} in ${Math.round(performance.now() - started)} ms`);
+}

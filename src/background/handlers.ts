@@ -1,0 +1,44 @@
+/** The background's implementation of the whole BackgroundApi (a missing request is a compile error). */
+import type { BackgroundApi, Handlers } from '../shared/messages.ts';
+import { sendToTab } from '../shared/send.ts';
+import { ensureDataset } from './bundled-pack.ts';
+import { getEntitiesWithSources } from './dataset-store.ts';
+import { openDatabase } from './db.ts';
+import { currentMatcher } from './matcher-cache.ts';
+import { openSidePanelFor } from './side-panel.ts';
+
+/** Larger texts are refused rather than risking the worker's memory; the content script sends chunks. */
+export const MAX_SCAN_CHARS = 4_000_000;
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+export const handlers: Handlers<BackgroundApi> = {
+  async scanText({ text, licensed }) {
+    if (typeof text !== 'string' || !isStringArray(licensed)) throw new Error('scanText: bad parameters');
+    if (text.length > MAX_SCAN_CHARS) throw new Error('scanText: text too long');
+    const matcher = await currentMatcher();
+    return matcher.scan(text, new Set(licensed));
+  },
+
+  async getEntities({ ids }) {
+    if (!isStringArray(ids)) throw new Error('getEntities: bad parameters');
+    await ensureDataset();
+    return getEntitiesWithSources(await openDatabase(), ids.slice(0, 1000));
+  },
+
+  async getPageMentions({ tabId }) {
+    if (typeof tabId !== 'number' || !Number.isInteger(tabId)) throw new Error('getPageMentions: bad tabId');
+    // Asked of the tab itself, so the answer is as live as the page and no per-tab state lives in the worker.
+    return sendToTab(tabId, 'collectMentions', {});
+  },
+
+  async getDatasetInfo() {
+    return (await ensureDataset()) ?? null;
+  },
+
+  async openSidePanel(_params, ctx) {
+    return { opened: await openSidePanelFor(ctx.tabId) };
+  },
+};

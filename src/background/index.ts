@@ -1,0 +1,16 @@
+/**
+ * Background entry (Chrome service worker, Firefox background script). Everything is registered synchronously
+ * at the top level, as a restarted worker must be ready for the event that woke it.
+ */
+import { browser } from '../shared/browser.ts';
+import { listen } from '../shared/listen.ts';
+import { ensureDataset } from './bundled-pack.ts';
+import { handlers } from './handlers.ts';
+import { wireToolbarButton } from './side-panel.ts';
+
+listen(handlers);
+wireToolbarButton();
+
+browser.runtime.onInstalled.addListener(() => {
+  ensureDataset().catch((err: unknown) => console.error('Dramatis: seeding the dataset failed:', err));
+});

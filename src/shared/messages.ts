@@ -1,0 +1,86 @@
+/**
+ * The message protocol: one map of request type to `{ params, result }` per receiver. A handler table typed as
+ * `Handlers<BackgroundApi>` must implement every request, so a missing handler is a compile error, and a caller
+ * of `send('getEntity', …)` gets the right params and result types.
+ *
+ * Messages cross a trust boundary (other extensions' pages and any web page can't send to us without
+ * `externally_connectable`, but our own content scripts run inside hostile pages), so receivers check the shape
+ * with `isRequest` before dispatch and drop what they don't know. A request resolves to its result as is (the
+ * automation contract promises `{ url, mentions }`, not an envelope); a failure rejects with a readable message.
+ */
+import type { DatasetPack, Entity, Article } from '../core/dataset-schema.ts';
+import type { Mention } from '../core/name-matcher.ts';
+
+/** One row of the automation contract: an entity and one distinct surface text found on a page. */
+export interface PageMention {
+  entityId: string;
+  /** The entity's English display name. */
+  name: string;
+  /** The text exactly as it stands on the page. */
+  surface: string;
+  count: number;
+}
+
+export interface PageMentions {
+  url: string;
+  mentions: PageMention[];
+}
+
+export interface DatasetInfo {
+  datasetId: string;
+  version: number;
+  published: string;
+  entityCount: number;
+}
+
+/** Requests the background answers (from content scripts and extension pages). */
+export interface BackgroundApi {
+  /** Find the dataset's names in a text; `licensed` carries entities already named in earlier chunks. */
+  scanText: { params: { text: string; licensed: string[] }; result: { mentions: Mention[]; licensed: string[] } };
+  /** Entities by id, with the articles their evidence cites. */
+  getEntities: { params: { ids: string[] }; result: { entities: Entity[]; articles: ArticleMeta[] } };
+  /** Stable automation contract: what the content script of a tab found (see README). */
+  getPageMentions: { params: { tabId: number }; result: PageMentions };
+  getDatasetInfo: { params: Record<string, never>; result: DatasetInfo | null };
+  /** Opens the side panel (Chrome needs a user gesture in the sender). */
+  openSidePanel: { params: Record<string, never>; result: { opened: boolean } };
+}
+
+/** Requests a content script answers (sent by the background with `tabs.sendMessage`). */
+export interface ContentApi {
+  collectMentions: { params: Record<string, never>; result: PageMentions };
+}
+
+/** An article without its full text: what a card needs to cite it. */
+export type ArticleMeta = Omit<Article, 'text'>;
+
+export type RequestOf<Api, K extends keyof Api = keyof Api> = K extends keyof Api
+  ? { type: K; params: Api[K] extends { params: infer P } ? P : never }
+  : never;
+export type ParamsOf<Api, K extends keyof Api> = Api[K] extends { params: infer P } ? P : never;
+export type ResultOf<Api, K extends keyof Api> = Api[K] extends { result: infer R } ? R : never;
+
+/** Context of a request: the sending tab, when it came from a content script. */
+export interface RequestContext {
+  tabId?: number;
+  frameId?: number;
+}
+
+export type Handlers<Api> = {
+  [K in keyof Api]: (params: ParamsOf<Api, K>, ctx: RequestContext) => Promise<ResultOf<Api, K>>;
+};
+
+/** A structural check of an incoming message: a known type and an object `params`. */
+export function isRequest<Api extends object>(msg: unknown, api: Handlers<Api>): msg is RequestOf<Api> {
+  if (typeof msg !== 'object' || msg === null) return false;
+  const { type, params } = msg as { type?: unknown; params?: unknown };
+  return (
+    typeof type === 'string' &&
+    Object.prototype.hasOwnProperty.call(api, type) &&
+    typeof params === 'object' &&
+    params !== null &&
+    !Array.isArray(params)
+  );
+}
+
+export type { DatasetPack, Mention };

@@ -1,0 +1,3 @@
+import { sampleArticleSuite } from './sample-article-suite.ts';
+
+sampleArticleSuite('firefox');
