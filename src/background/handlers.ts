@@ -1,11 +1,16 @@
-/** The background's implementation of the whole BackgroundApi (a missing request is a compile error). */
-import type { BackgroundApi, Handlers } from '../shared/messages.ts';
+/**
+ * The background's implementation of the whole BackgroundApi (a missing request is a compile error): the page
+ * and dataset requests here, each further area's handlers from its own file.
+ */
+import type { BackgroundApi, Handlers, PageApi } from '../shared/messages.ts';
 import { sendToTab } from '../shared/send.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { getEntitiesWithSources } from './dataset-store.ts';
 import { openDatabase } from './db.ts';
 import { currentMatcher } from './matcher-cache.ts';
+import { panelHandlers } from './panel-handlers.ts';
 import { openSidePanelFor } from './side-panel.ts';
+import { syncHandlers } from './sync-handlers.ts';
 
 /** Larger texts are refused rather than risking the worker's memory; the content script sends chunks. */
 export const MAX_SCAN_CHARS = 4_000_000;
@@ -14,7 +19,7 @@ function isStringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'string');
 }
 
-export const handlers: Handlers<BackgroundApi> = {
+const pageHandlers: Handlers<PageApi> = {
   async scanText({ text, licensed }) {
     if (typeof text !== 'string' || !isStringArray(licensed)) throw new Error('scanText: bad parameters');
     if (text.length > MAX_SCAN_CHARS) throw new Error('scanText: text too long');
@@ -42,3 +47,5 @@ export const handlers: Handlers<BackgroundApi> = {
     return { opened: await openSidePanelFor(ctx.tabId) };
   },
 };
+
+export const handlers: Handlers<BackgroundApi> = { ...pageHandlers, ...syncHandlers, ...panelHandlers };

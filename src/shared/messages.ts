@@ -10,6 +10,8 @@
  */
 import type { DatasetPack, Entity, Article } from '../core/dataset-schema.ts';
 import type { Mention } from '../core/name-matcher.ts';
+import type { PanelApi } from './panel-api.ts';
+import type { SyncApi } from './sync-api.ts';
 
 /** One row of the automation contract: an entity and one distinct surface text found on a page. */
 export interface PageMention {
@@ -33,8 +35,14 @@ export interface DatasetInfo {
   entityCount: number;
 }
 
-/** Requests the background answers (from content scripts and extension pages). */
-export interface BackgroundApi {
+/**
+ * Requests the background answers (from content scripts and extension pages): the page and dataset requests
+ * here, and one interface per further area in its own file (sync-api.ts, panel-api.ts), so areas grow without
+ * editing each other's lines. Each area's handlers live in src/background/<area>-handlers.ts.
+ */
+export type BackgroundApi = PageApi & SyncApi & PanelApi;
+
+export interface PageApi {
   /** Find the dataset's names in a text; `licensed` carries entities already named in earlier chunks. */
   scanText: { params: { text: string; licensed: string[] }; result: { mentions: Mention[]; licensed: string[] } };
   /** Entities by id, with the articles their evidence cites. */
