@@ -4,7 +4,8 @@
  */
 import type { DatasetPack, Entity } from '../core/dataset-schema.ts';
 import { buildMatcher, serializeMatcher } from '../core/name-matcher.ts';
-import type { ArticleMeta, DatasetInfo } from '../shared/messages.ts';
+import { browser } from '../shared/browser.ts';
+import { DATASET_STAMP_KEY, type ArticleMeta, type DatasetInfo } from '../shared/messages.ts';
 import { getMeta, type Database } from './db.ts';
 
 export function datasetInfoOf(pack: DatasetPack): DatasetInfo {
@@ -33,6 +34,8 @@ export async function installPack(db: Database, pack: DatasetPack): Promise<Data
   writes.push(meta.put(pack.exclusions, 'exclusions'));
   writes.push(meta.put({ version: pack.version, data: matcher }, 'matcher'));
   await Promise.all([...writes, tx.done]);
+  // Only after the commit: open tabs rescan on this signal and must find the new data.
+  await browser.storage.local.set({ [DATASET_STAMP_KEY]: { version: info.version, at: Date.now() } });
   return info;
 }
 

@@ -2,7 +2,8 @@
  * The background's implementation of the whole BackgroundApi (a missing request is a compile error): the page
  * and dataset requests here, each further area's handlers from its own file.
  */
-import type { BackgroundApi, Handlers, PageApi } from '../shared/messages.ts';
+import { browser } from '../shared/browser.ts';
+import { PANEL_FOCUS_KEY, type BackgroundApi, type Handlers, type PageApi } from '../shared/messages.ts';
 import { sendToTab } from '../shared/send.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { getEntitiesWithSources } from './dataset-store.ts';
@@ -43,7 +44,10 @@ const pageHandlers: Handlers<PageApi> = {
     return (await ensureDataset()) ?? null;
   },
 
-  async openSidePanel(_params, ctx) {
+  async openSidePanel({ entityId }, ctx) {
+    if (typeof entityId === 'string') {
+      await browser.storage.session.set({ [PANEL_FOCUS_KEY]: { entityId, at: Date.now() } });
+    }
     return { opened: await openSidePanelFor(ctx.tabId) };
   },
 };

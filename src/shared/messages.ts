@@ -13,6 +13,15 @@ import type { Mention } from '../core/name-matcher.ts';
 import type { PanelApi } from './panel-api.ts';
 import type { SyncApi } from './sync-api.ts';
 
+/** storage.session key: `{ entityId, at }`, the entity the side panel should show (see openSidePanel). */
+export const PANEL_FOCUS_KEY = 'panelFocus';
+
+/**
+ * storage.local key: `{ version, at }`, rewritten after every dataset install; content scripts follow it to
+ * rescan open tabs with the new data without a reload.
+ */
+export const DATASET_STAMP_KEY = 'datasetStamp';
+
 /** One row of the automation contract: an entity and one distinct surface text found on a page. */
 export interface PageMention {
   entityId: string;
@@ -50,8 +59,11 @@ export interface PageApi {
   /** Stable automation contract: what the content script of a tab found (see README). */
   getPageMentions: { params: { tabId: number }; result: PageMentions };
   getDatasetInfo: { params: Record<string, never>; result: DatasetInfo | null };
-  /** Opens the side panel (Chrome needs a user gesture in the sender). */
-  openSidePanel: { params: Record<string, never>; result: { opened: boolean } };
+  /**
+   * Opens the side panel (Chrome needs a user gesture in the sender), showing `entityId` when given: the
+   * entity to show is written to storage.session under PANEL_FOCUS_KEY, which the panel follows.
+   */
+  openSidePanel: { params: { entityId?: string }; result: { opened: boolean } };
 }
 
 /** Requests a content script answers (sent by the background with `tabs.sendMessage`). */

@@ -1,16 +1,16 @@
 /** The side panel: who is on the page in the active tab, kept current as the user switches tabs. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { DatasetInfo, PageMentions } from '../shared/messages.ts';
+import type { PageMentions } from '../shared/messages.ts';
 import { sendToBackground } from '../shared/send.ts';
 import { t } from '../shared/i18n.ts';
 import { targetTabId, watchActiveTab } from './active-tab.ts';
 import { OnThisPage } from './OnThisPage.tsx';
+import { UpdatesTab } from './UpdatesTab.tsx';
 
 type PageState = { kind: 'loading' } | { kind: 'ready'; page: PageMentions } | { kind: 'unavailable' };
 
 export function App() {
   const [state, setState] = useState<PageState>({ kind: 'loading' });
-  const [dataset, setDataset] = useState<DatasetInfo | null>(null);
 
   const refresh = useCallback(async () => {
     const tabId = await targetTabId();
@@ -25,7 +25,6 @@ export function App() {
 
   useEffect(() => {
     void refresh();
-    void sendToBackground('getDatasetInfo', {}).then(setDataset, () => setDataset(null));
     return watchActiveTab(() => void refresh());
   }, [refresh]);
 
@@ -37,9 +36,9 @@ export function App() {
       </h1>
       {state.kind === 'ready' && <OnThisPage mentions={state.page.mentions} />}
       {state.kind === 'unavailable' && <p class="status">{t('panelUnavailable')}</p>}
-      {dataset && (
-        <footer>{t('panelDataset', [dataset.datasetId, String(dataset.version), String(dataset.entityCount)])}</footer>
-      )}
+      <footer>
+        <UpdatesTab />
+      </footer>
     </main>
   );
 }
