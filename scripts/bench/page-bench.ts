@@ -1,0 +1,210 @@
+/**
+ * Finding names on a page, in real headless Chromium, per page and dictionary:
+ *   (a) floor: a TreeWalker reading every character of the page's text;
+ *   (b) Dramatis: the installed extension's whole pipeline, page text → registered highlights, as recorded by
+ *       the content script's `dramatis:scan` performance measure (matching runs in the background);
+ *   (c) one big RegExp alternation, matches wrapped in <mark>;
+ *   (d) mark.js markRegExp with the same alternation.
+ * Each a median over fresh page loads, as a ratio to (a) measured in the same run; plus the longest main-thread
+ * task in the method's window (from a trace) and, for (b), the JS heap the content script adds to the tab.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from '../browsers.ts';
+import { ROOT } from '../build.ts';
+import { startServer, type RunningServer } from '../sample-server.ts';
+import { extensionWithPack } from './extension-variant.ts';
+import { corpusPage, HEAVY_PAGES, syntheticBigPage, syntheticNames, syntheticPack } from './fixtures.ts';
+import { longestTask, startTrace } from './main-thread-trace.ts';
+import { floorInPage, markJsInPage, regexMarkInPage, type MethodResult } from './page-methods.ts';
+import { median } from './stats.ts';
+
+export type Method = 'floor' | 'dramatis' | 'regex-mark' | 'markjs';
+
+export interface PageRow {
+  page: string;
+  textChars: number;
+  dictionary: number;
+  method: Method;
+  medianMs: number;
+  runs: number;
+  ratioToFloor: number;
+  longestTaskMs: number | undefined;
+  matches: number;
+  /** (b) only: JS heap of the tab with Dramatis minus without, after GC, in MB. */
+  addedHeapMB?: number;
+}
+
+export interface PageBenchOptions {
+  runs: number;
+  dictionaries: number[];
+  pages?: string[];
+  log: (line: string) => void;
+}
+
+const QUIET = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const MARK_JS = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
+/** The measure the content script records from its first read of the page's text to registered highlights. */
+export const SCAN_MEASURE = 'dramatis:scan';
+
+async function launchContext(extensionPath?: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'dramatis-bench-'));
+  const args = [...QUIET];
+  if (extensionPath) args.push(`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`);
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args, viewport: { width: 1280, height: 900 } });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  // tsx compiles with keepNames, which wraps inner functions in __name(); the page needs it to exist.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+async function textChars(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let n = 0;
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let t = w.nextNode(); t; t = w.nextNode()) n += (t as Text).data.length;
+    return n;
+  });
+}
+
+type InPage = (page: Page) => Promise<MethodResult>;
+
+/**
+ * Runs a page method inside an ordinary task of the page (a timer), as a content script's work would run.
+ * Code evaluated straight from DevTools runs in an interrupt outside any task, so a trace wouldn't see it.
+ */
+function inTask<A>(fn: (arg: A) => MethodResult, arg?: A): InPage {
+  return (page) =>
+    page.evaluate(
+      `new Promise((resolve) => setTimeout(() => resolve((${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})), 0))`,
+    ) as Promise<MethodResult>;
+}
+
+/** Runs `measure` on `runs` fresh loads of `url`, then once more under a trace for the longest task. */
+async function timeMethod(context: BrowserContext, url: string, runs: number, measure: InPage, window: [string, string]) {
+  const times: number[] = [];
+  let matches = 0;
+  for (let i = 0; i < runs; i++) {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const r = await measure(page);
+    times.push(r.ms);
+    matches = r.matches;
+    await page.close();
+  }
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const stop = await startTrace(cdp);
+  await page.goto(url, { waitUntil: 'load' });
+  await measure(page);
+  const events = await stop();
+  await page.close();
+  return { medianMs: median(times), matches, longestTaskMs: longestTask(events, window[0], window[1]) };
+}
+
+/** Waits for the content script's scan of this load and returns its duration and the highlighted ranges. */
+async function dramatisScan(page: Page): Promise<MethodResult> {
+  const handle = await page.waitForFunction(
+    (name) => {
+      const m = performance.getEntriesByName(name, 'measure')[0];
+      if (!m) return null;
+      let ranges = 0;
+      for (const [key, h] of CSS.highlights) if (key.startsWith('dramatis-')) ranges += h.size;
+      return { ms: m.duration, matches: ranges };
+    },
+    SCAN_MEASURE,
+    { timeout: 120_000, polling: 20 },
+  );
+  return (await handle.jsonValue()) as MethodResult;
+}
+
+export async function runPageBench(opts: PageBenchOptions): Promise<PageRow[]> {
+  const maxDict = Math.max(...opts.dictionaries);
+  const allNames = syntheticNames(maxDict);
+  const pages: Record<string, string> = {};
+  for (const name of opts.pages ?? [...HEAVY_PAGES, 'synthetic-1mb']) {
+    pages[name] = name === 'synthetic-1mb' ? syntheticBigPage(allNames.slice(0, Math.min(...opts.dictionaries))) : corpusPage(name);
+  }
+  const server: RunningServer = await startServer(
+    Object.fromEntries(Object.entries(pages).map(([name, body]) => [`/${name}.html`, { body }])),
+  );
+  const rows: PageRow[] = [];
+  const floor = new Map<string, number>();
+  const chars = new Map<string, number>();
+  const baseHeap = new Map<string, number>();
+  try {
+    // (a), (c), (d): a browser without the extension.
+    const plain = await launchContext();
+    try {
+      for (const name of Object.keys(pages)) {
+        const url = `${server.origin}/${name}.html`;
+        const probe = await plain.context.newPage();
+        await probe.goto(url, { waitUntil: 'load' });
+        chars.set(name, await textChars(probe));
+        baseHeap.set(name, await heapMB(probe));
+        await probe.close();
+        const a = await timeMethod(plain.context, url, opts.runs, inTask(floorInPage), ['bench:start', 'bench:end']);
+        floor.set(name, a.medianMs);
+        rows.push({ page: name, textChars: chars.get(name)!, dictionary: 0, method: 'floor', runs: opts.runs, ratioToFloor: 1, ...a });
+        opts.log(`  ${name}: floor ${a.medianMs.toFixed(1)} ms`);
+        for (const size of opts.dictionaries) {
+          const names = allNames.slice(0, size);
+          const c = await timeMethod(plain.context, url, opts.runs, inTask(regexMarkInPage, names), ['bench:start', 'bench:end']);
+          rows.push({ page: name, textChars: chars.get(name)!, dictionary: size, method: 'regex-mark', runs: opts.runs, ratioToFloor: c.medianMs / a.medianMs, ...c });
+          const d = await timeMethod(plain.context, url, opts.runs, async (p) => {
+            await p.addScriptTag({ content: MARK_JS });
+            return inTask(markJsInPage, names)(p);
+          }, ['bench:start', 'bench:end']);
+          rows.push({ page: name, textChars: chars.get(name)!, dictionary: size, method: 'markjs', runs: opts.runs, ratioToFloor: d.medianMs / a.medianMs, ...d });
+          opts.log(`  ${name} × ${size}: regex-mark ${c.medianMs.toFixed(1)} ms, mark.js ${d.medianMs.toFixed(1)} ms`);
+        }
+      }
+    } finally {
+      await plain.close();
+    }
+
+    // (b): one browser per dictionary, with the extension shipping that dictionary as its dataset.
+    for (const size of opts.dictionaries) {
+      const variant = extensionWithPack(syntheticPack(allNames.slice(0, size)));
+      const ext = await launchContext(variant.path);
+      try {
+        // The first scan waits for the worker to seed IndexedDB from the pack: not part of a page's cost.
+        const warm = await ext.context.newPage();
+        const seedStart = performance.now();
+        await warm.goto(`${server.origin}/${Object.keys(pages)[0]}.html`, { waitUntil: 'load' });
+        await dramatisScan(warm);
+        await warm.close();
+        opts.log(`  dictionary ${size}: seeded and first scan in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+        for (const name of Object.keys(pages)) {
+          const url = `${server.origin}/${name}.html`;
+          const b = await timeMethod(ext.context, url, opts.runs, dramatisScan, [SCAN_MEASURE, SCAN_MEASURE]);
+          const probe = await ext.context.newPage();
+          await probe.goto(url, { waitUntil: 'load' });
+          await dramatisScan(probe);
+          const added = (await heapMB(probe)) - (baseHeap.get(name) ?? 0);
+          await probe.close();
+          const a = floor.get(name)!;
+          rows.push({ page: name, textChars: chars.get(name)!, dictionary: size, method: 'dramatis', runs: opts.runs, ratioToFloor: b.medianMs / a, addedHeapMB: added, ...b });
+          opts.log(`  ${name} × ${size}: dramatis ${b.medianMs.toFixed(1)} ms, heap +${added.toFixed(2)} MB`);
+        }
+      } finally {
+        await ext.close();
+        variant.remove();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return rows;
+}
