@@ -28,13 +28,26 @@ export interface EntryTable {
   entryFlags: Uint8Array;
 }
 
-/** The folded text being scanned, with its offset map and original. */
+/** Folded text (a window of it), with its offset map and original. */
 export interface ScanText {
   codes: Uint16Array;
   len: number;
   map: Uint32Array;
   text: string;
 }
+
+/** Folded text around a span, and the span's folded start in it. */
+export interface FoldedAt {
+  s: ScanText;
+  start: number;
+}
+
+/**
+ * How many words before a span the folded text given to `chooseEntry` must hold. `preceding` reads at most two
+ * words back (the word before the span, or a title abbreviation's, and when that word is "al", the one before
+ * it), and the unit before each: three words always hold all of it.
+ */
+export const CONTEXT_WORDS = 3;
 
 const LATIN_TITLES = [
   'president', 'pres', 'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'sayyed', 'sayyid', 'sayed', 'seyed', 'seyyed',
@@ -93,14 +106,16 @@ export function countLicensing(t: EntryTable, key: number, counts: Map<number, n
 }
 
 /**
- * The entry (index into entryEntity/entryFlags) that the span [start, …) with key `key` names, or -1.
+ * The entry (index into entryEntity/entryFlags) that a span of key `key` names, or -1.
+ * @param context the folded text before the span (at least CONTEXT_WORDS words of it) and the span's start in
+ *   it; asked for only when an entry of the key is ambiguous, so most spans never fold any context.
  * @param isLicensed whether the entity is licensed by something other than this span itself (`self`: this
  *   span's key is one of its licensing names), so that a key shared by two entities does not license the one it
  *   happens to be a full name of against the one the document is about.
  * @param ownTokens entity → "|tok|tok|": the folded words of its aliases (for entities with ambiguous aliases).
  */
 export function chooseEntry(
-  t: EntryTable, key: number, start: number, s: ScanText,
+  t: EntryTable, key: number, context: () => FoldedAt,
   isLicensed: (entity: number, self: boolean) => boolean, ownTokens: ReadonlyMap<number, string>,
 ): number {
   if (isExclusionKey(t, key)) return -1;
@@ -114,7 +129,10 @@ export function chooseEntry(
     const licensed = isLicensed(entity, (flags & FLAG_LICENSING) !== 0);
     let score: number;
     if (flags & FLAG_AMBIGUOUS) {
-      ctx ??= preceding(s, start);
+      if (!ctx) {
+        const at = context();
+        ctx = preceding(at.s, at.start);
+      }
       if (ctx.kind === 'name' && !(ownTokens.get(entity) ?? '').includes(`|${ctx.word}|`)) continue;
       if (licensed) score = 2;
       else if (ctx.kind === 'title') {

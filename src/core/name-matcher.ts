@@ -2,24 +2,31 @@
  * The name matcher: finds the dataset's names in a text (Arabic, Persian-script and English), for the background
  * service worker. Pure: no browser or Node APIs.
  *
- * How a scan works, and why it costs what the text costs, whatever the dictionary size:
- * 1. fold the text once (normalize.ts) into reused scratch buffers, with a map back to the original;
- * 2. at each word start, walk the trie of folded keys (name-trie.ts) as far as the text follows it, remembering
- *    the longest key that ends at a word end (or before an English 's); if none starts at the word start, try
- *    again after an Arabic proclitic (proclitics.ts). The first start with a match wins, and its longest key:
- *    leftmost-longest, non-overlapping, chosen online; the next word start looked at is after the span. Each
- *    walk reads at most one key's length of text (≤ 200 code units) and is usually stopped by the first
- *    character no key continues with, so a scan reads each code unit about once per start tried (1–3);
- * 3. resolve each span (licensing.ts): exclusions name nothing, ambiguous aliases need licensing, which is
+ * What a scan finds (the rules; tests/support/reference-matcher.ts applies them the straightforward way, over the
+ * whole folded text, and the tests hold the scan to it):
+ * 1. the text is folded (normalize.ts), with a map back to the original;
+ * 2. at each word start, the trie of folded keys (name-trie.ts) is walked as far as the text follows it, keeping
+ *    the longest key that ends at a word end (or before an English 's); if none starts at the word start, again
+ *    after an Arabic proclitic (proclitics.ts). The first start with a match wins, with its longest key:
+ *    leftmost-longest, non-overlapping, chosen online; the next word start looked at is after the span;
+ * 3. each span is resolved (licensing.ts): exclusions name nothing, ambiguous aliases need licensing, which is
  *    collected from the whole text first, so a full name after the ambiguous use licenses it too.
+ * How it costs about what reading the text costs, whatever the dictionary size (name-scan.ts): the text is not
+ * folded up front; one branch-free pass lists the word starts whose first letter may begin a name, most of those
+ * fail on their second letter, the rest are walked straight over the original text while it is plain, and only
+ * what the fold would change is folded, in small windows (fold-window.ts); the context of an ambiguous name is
+ * folded when it is resolved. ~4 ms per MB of mixed Arabic/English text in Node, with 1,000 or 100,000 names
+ * (scripts/bench/matcher-node.ts).
  * Keys include exclusion phrases (names of nothing), so كتائب حزب الله, being longer, wins over حزب الله.
  */
 import type { DatasetPack } from './dataset-schema.ts';
-import { FOLD_VERSION, CLS_MARK, CLS_WORD, charClass, classOf, foldInto, foldKey } from './normalize.ts';
+import { FoldWindow, foldWordsBefore } from './fold-window.ts';
+import { FOLD_VERSION, foldKey } from './normalize.ts';
 import { NameTrie, buildTrie, type TrieArrays } from './name-trie.ts';
-import { ALEF, isPossessiveAt, procliticStarts, type NameStart } from './proclitics.ts';
+import { SpanScanner, type Spans } from './name-scan.ts';
 import {
-  FLAG_AMBIGUOUS, FLAG_EXCLUSION, FLAG_LICENSING, chooseEntry, countLicensing, type EntryTable, type ScanText,
+  CONTEXT_WORDS, FLAG_AMBIGUOUS, FLAG_EXCLUSION, FLAG_LICENSING, chooseEntry, countLicensing, type EntryTable,
+  type FoldedAt,
 } from './licensing.ts';
 
 /**
@@ -40,9 +47,27 @@ export interface ScanResult {
   licensed: string[];
 }
 
+/**
+ * The mentions of a `ScanResult` as parallel arrays, each entity id once: a fraction of the size and of the time
+ * to send through extension messaging, which serialises to JSON. Mention i covers [starts[i], ends[i]) of the
+ * original text and names entityIds[entities[i]]; sorted by start, non-overlapping.
+ */
+export interface CompactScanResult {
+  starts: number[];
+  ends: number[];
+  /** Indexes into `entityIds`. */
+  entities: number[];
+  /** The ids of the entities named, each once, in order of first mention. */
+  entityIds: string[];
+  /** As ScanResult.licensed. */
+  licensed: string[];
+}
+
 export interface Matcher {
   /** `licensed`: entity ids already licensed elsewhere in the same document (earlier chunks). */
   scan(text: string, licensed?: ReadonlySet<string>): ScanResult;
+  /** The same mentions as `scan`, in compact form. */
+  scanCompact(text: string, licensed?: ReadonlySet<string>): CompactScanResult;
 }
 
 /**
@@ -62,140 +87,65 @@ export interface SerializedMatcher {
   tokenLists: string[];
 }
 
-const REUSE_LIMIT = 1 << 20;
-
 class CompiledMatcher implements Matcher {
-  private readonly trie: NameTrie;
-  private readonly alefNode: number;
+  private readonly scanner: SpanScanner;
   private readonly ownTokens = new Map<number, string>();
-  /** Scratch buffers for folding, reused up to REUSE_LIMIT code units (a service worker should not keep more). */
-  private codes = new Uint16Array(0);
-  private map = new Uint32Array(0);
-  private readonly starts: NameStart[] = [];
-  /** Key of the last successful `walk`; span found by the last successful `longestAt`. */
-  private walkKey = -1;
-  private matchEnd = -1;
-  private matchKey = -1;
+  /** Folds the words before ambiguous names, for licensing. */
+  private readonly context = new FoldWindow();
 
   constructor(readonly data: SerializedMatcher) {
-    this.trie = new NameTrie(data.trie);
-    this.alefNode = this.trie.child(0, ALEF);
+    this.scanner = new SpanScanner(new NameTrie(data.trie));
     data.tokenEntity.forEach((e, i) => this.ownTokens.set(e, data.tokenLists[i]!));
   }
 
   scan(text: string, licensed?: ReadonlySet<string>): ScanResult {
-    let codes = this.codes;
-    let map = this.map;
-    if (codes.length < text.length + 1) {
-      codes = new Uint16Array(text.length + 1);
-      map = new Uint32Array(text.length + 1);
-      if (text.length < REUSE_LIMIT) {
-        this.codes = codes;
-        this.map = map;
-      }
+    const { starts, ends, entities, entityIds, licensed: nowLicensed } = this.scanCompact(text, licensed);
+    const mentions: Mention[] = new Array(starts.length);
+    for (let i = 0; i < starts.length; i++) {
+      mentions[i] = { start: starts[i]!, end: ends[i]!, entityId: entityIds[entities[i]!]! };
     }
-    const len = foldInto(text, codes, map);
-    const s: ScanText = { codes, len, map, text };
-    const spanStart: number[] = [];
-    const spanEnd: number[] = [];
-    const spanKey: number[] = [];
-    let i = 0;
-    while (i < len) {
-      if (charClass[codes[i]!] !== CLS_WORD) {
-        i++;
-        continue;
-      }
-      let wordEnd = i + 1;
-      while (wordEnd < len && charClass[codes[wordEnd]!] === CLS_WORD) wordEnd++;
-      const found = this.longestAt(s, i, wordEnd);
-      if (found >= 0) {
-        spanStart.push(found);
-        spanEnd.push(this.matchEnd);
-        spanKey.push(this.matchKey);
-        i = Math.max(this.matchEnd, wordEnd); // past an English 's, which stays outside the span
-      } else i = wordEnd;
-    }
-    return this.resolve(s, spanStart, spanEnd, spanKey, licensed);
+    return { mentions, licensed: nowLicensed };
   }
 
-  /** Leftmost-longest name in the word [w, wordEnd): returns its start (and sets matchEnd/matchKey), or -1. */
-  private longestAt(s: ScanText, w: number, wordEnd: number): number {
-    const end = this.walk(s, 0, w);
-    if (end >= 0) {
-      this.matchEnd = end;
-      this.matchKey = this.walkKey;
-      return w;
-    }
-    const n = procliticStarts(s.codes, w, wordEnd, this.starts);
-    let bestStart = -1;
-    for (let k = 0; k < n; k++) {
-      const st = this.starts[k]!;
-      if (bestStart >= 0 && st.pos > bestStart) break;
-      const from = st.viaAlef ? this.alefNode : 0;
-      if (st.viaAlef && from === 0) continue;
-      const e = this.walk(s, from, st.pos);
-      if (e > (bestStart >= 0 ? this.matchEnd : -1)) {
-        bestStart = st.pos;
-        this.matchEnd = e;
-        this.matchKey = this.walkKey;
-      }
-    }
-    return bestStart;
+  scanCompact(text: string, licensed?: ReadonlySet<string>): CompactScanResult {
+    const spans: Spans = { start: [], end: [], key: [] };
+    this.scanner.scan(text, spans);
+    return this.resolve(text, spans, licensed);
   }
 
-  /** Walks the trie from `node` reading folded text from `from`; returns the longest key end at a word end. */
-  private walk(s: ScanText, node: number, from: number): number {
-    const { codes, len } = s;
-    const trie = this.trie;
-    const nodeKey = trie.nodeKey;
-    let best = -1;
-    let v = node;
-    for (let j = from; j < len; j++) {
-      v = trie.child(v, codes[j]!);
-      if (v === 0) break;
-      const k = nodeKey[v]!;
-      if (k >= 0 && this.endsWordAt(s, j + 1)) {
-        best = j + 1;
-        this.walkKey = k;
-      }
-    }
-    return best;
-  }
-
-  /** A name may end at folded position e: a word boundary, or an English possessive 's follows. */
-  private endsWordAt(s: ScanText, e: number): boolean {
-    if (e >= s.len || charClass[s.codes[e]!] !== CLS_WORD || charClass[s.codes[e - 1]!] !== CLS_WORD) return true;
-    return isPossessiveAt(s.codes, s.len, s.map, s.text, e);
-  }
-
-  private resolve(
-    s: ScanText, spanStart: number[], spanEnd: number[], spanKey: number[], given?: ReadonlySet<string>,
-  ): ScanResult {
+  private resolve(text: string, spans: Spans, given?: ReadonlySet<string>): CompactScanResult {
     const { entries, entityIds } = this.data;
     const counts = new Map<number, number>();
-    for (const key of spanKey) countLicensing(entries, key, counts);
+    for (const key of spans.key) countLicensing(entries, key, counts);
     const isLicensed = (e: number, self: boolean): boolean =>
       (counts.get(e) ?? 0) > (self ? 1 : 0) || (given?.has(entityIds[e]!) ?? false);
-    const mentions: Mention[] = [];
+    const result: CompactScanResult = { starts: [], ends: [], entities: [], entityIds: [], licensed: [] };
+    const local = new Map<number, number>(); // entity index → its index in result.entityIds
     const licensed = new Set<string>();
-    for (let k = 0; k < spanKey.length; k++) {
-      const start = spanStart[k]!;
-      const entry = chooseEntry(entries, spanKey[k]!, start, s, isLicensed, this.ownTokens);
+    const window = this.context;
+    let start = 0;
+    const context = (): FoldedAt => {
+      foldWordsBefore(window, text, start, CONTEXT_WORDS);
+      return { s: window, start: window.len - 1 };
+    };
+    for (let k = 0; k < spans.key.length; k++) {
+      start = spans.start[k]!;
+      const entry = chooseEntry(entries, spans.key[k]!, context, isLicensed, this.ownTokens);
       if (entry < 0) continue;
-      const entityId = entityIds[entries.entryEntity[entry]!]!;
-      if (entries.entryFlags[entry]! & FLAG_LICENSING) licensed.add(entityId);
-      mentions.push({ start: s.map[start]!, end: originalEnd(s, spanEnd[k]!), entityId });
+      const entity = entries.entryEntity[entry]!;
+      if (entries.entryFlags[entry]! & FLAG_LICENSING) licensed.add(entityIds[entity]!);
+      let at = local.get(entity);
+      if (at === undefined) {
+        at = result.entityIds.push(entityIds[entity]!) - 1;
+        local.set(entity, at);
+      }
+      result.starts.push(start);
+      result.ends.push(spans.end[k]!);
+      result.entities.push(at);
     }
-    return { mentions, licensed: [...licensed] };
+    result.licensed = [...licensed];
+    return result;
   }
-}
-
-/** Original end of a span ending at folded e: just after its last letter, plus the diacritics on that letter. */
-function originalEnd(s: ScanText, e: number): number {
-  let end = s.map[e - 1]! + 1;
-  const limit = s.map[e]!;
-  while (end < limit && classOf(s.text.charCodeAt(end)) === CLS_MARK) end++;
-  return end;
 }
 
 /** Flags of one alias: `full` wins over `ambiguous` (a full name is never ambiguous). */

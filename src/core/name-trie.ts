@@ -80,7 +80,8 @@ export class NameTrie {
   readonly firstChild: Uint32Array;
   readonly nodeChar: Uint16Array;
   readonly nodeKey: Int32Array;
-  private readonly rootTable: Uint32Array;
+  /** The root's child on each code unit, or 0: the first step of every walk. */
+  readonly rootTable: Uint32Array;
 
   constructor(arrays: TrieArrays) {
     this.firstChild = arrays.firstChild;

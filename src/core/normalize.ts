@@ -130,9 +130,19 @@ for (let c = 0x0600; c < 0x0700; c++) classify(c);
  * map[i] is the original index of out[i]; map[n] = text.length. Allocation-free: the matcher reuses buffers.
  */
 export function foldInto(text: string, out: Uint16Array, map: Uint32Array): number {
-  const n = text.length;
-  let o = 0;
-  for (let i = 0; i < n; i++) {
+  const o = foldRange(text, 0, text.length, out, map, 0);
+  map[o] = text.length;
+  return o;
+}
+
+/**
+ * Folds text[from, to) on from output position `o` (out[0, o) holding what was folded before it), returning the
+ * new output length; `out` and `map` must have room for o + (to - from) code units. The fold of a code unit
+ * depends only on the (at most four) folded units before it, so folding can start afresh (o = 0) at a word start
+ * or at a space or punctuation unit and gives the same units as folding the whole text: see fold-window.ts.
+ */
+export function foldRange(text: string, from: number, to: number, out: Uint16Array, map: Uint32Array, o: number): number {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     let e = foldEntry[c]!;
     if (e === 0) {
@@ -158,8 +168,15 @@ export function foldInto(text: string, out: Uint16Array, map: Uint32Array): numb
     }
     // CLS_MARK, CLS_IGNORE, CLS_APOS: dropped.
   }
-  map[o] = n;
   return o;
+}
+
+/**
+ * The folded code unit of an original code unit `c` of class CLS_WORD (already classified), before the el → al
+ * rule, which only a word starting with "el" followed by a Latin word can trigger.
+ */
+export function wordFold(c: number): number {
+  return foldEntry[c]! & 0xffff;
 }
 
 /** Class of an original (unfolded) code unit, computing it if needed. */

@@ -18,11 +18,11 @@ import { CLS_APOS, classOf, isWordCode } from './normalize.ts';
 
 /** Folded code units (the fold maps ک → ك, so Persian text is covered). */
 export const ALEF = 0x0627;
-const WAW = 0x0648;
-const FA = 0x0641;
-const BA = 0x0628;
-const LAM = 0x0644;
-const KAF = 0x0643;
+export const WAW = 0x0648;
+export const FA = 0x0641;
+export const BA = 0x0628;
+export const LAM = 0x0644;
+export const KAF = 0x0643;
 
 /** A start a name may have inside a word: `pos` in folded text, `viaAlef`: walk from the trie's ا node. */
 export interface NameStart {

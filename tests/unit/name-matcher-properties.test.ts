@@ -121,7 +121,8 @@ describe('serialization', () => {
     assert.ok(s.entries.entryEntity instanceof Int32Array && s.entries.entryFlags instanceof Uint8Array);
     assert.throws(() => loadMatcher({ ...s, foldVersion: s.foldVersion + 1 }), /fold version/);
     assert.throws(() => loadMatcher({ ...s, format: 'other' } as unknown as typeof s), /not a serialized matcher/);
-    assert.throws(() => serializeMatcher({ scan: () => ({ mentions: [], licensed: [] }) }), TypeError);
+    const empty = { starts: [], ends: [], entities: [], entityIds: [], licensed: [] };
+    assert.throws(() => serializeMatcher({ scan: () => ({ mentions: [], licensed: [] }), scanCompact: () => empty }), TypeError);
   });
 
   test('100,000 names load from a structured clone in under 10 ms', () => {

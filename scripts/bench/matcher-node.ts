@@ -1,0 +1,116 @@
+/**
+ * `npx tsx scripts/bench/matcher-node.ts [--runs N]`: the name matcher alone, in Node. Median times to build a
+ * matcher, to load it from its structured clone (what the service worker does on wake), and to scan ~1 MB of
+ * mixed Arabic/English page text, for synthetic dictionaries of 1,000 and 100,000 names (half Arabic script)
+ * and for the real dataset (generated/pack.json, after `npm run data`).
+ *
+ * The text is the visible text of the lead's synthetic 1 MB page, read the way the content script reads it:
+ * tags dropped, a block boundary written as BLOCK_SEPARATOR. Each row also prints how many mentions the scan
+ * found and a checksum of them, so a change that speeds the scan up but changes its results shows at a glance.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatasetPack } from '../../src/core/dataset-schema.ts';
+import { buildMatcher, loadMatcher, serializeMatcher, type Matcher, type ScanResult } from '../../src/core/name-matcher.ts';
+import { ROOT } from '../build.ts';
+import { syntheticBigPage, syntheticNames, syntheticPack } from './fixtures.ts';
+import { median, round } from './stats.ts';
+import { visibleText } from './visible-text.ts';
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 15;
+
+/** Median and minimum of `runs` timings of `fn`, in ms (the minimum shows the cost without other load). */
+function time(fn: () => void, runs: number): { median: number; min: number } {
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return { median: median(times), min: Math.min(...times) };
+}
+
+/** FNV-1a over every mention's start, end and entity id: equal checksums, equal results. */
+function checksum(r: ScanResult): string {
+  let h = 0x811c9dc5;
+  const mix = (n: number): void => {
+    h = Math.imul(h ^ n, 0x01000193) >>> 0;
+  };
+  for (const m of r.mentions) {
+    mix(m.start);
+    mix(m.end);
+    for (let i = 0; i < m.entityId.length; i++) mix(m.entityId.charCodeAt(i));
+  }
+  for (const id of r.licensed) for (let i = 0; i < id.length; i++) mix(id.charCodeAt(i));
+  return h.toString(16).padStart(8, '0');
+}
+
+interface Row {
+  dictionary: string;
+  names: number;
+  build: number;
+  load: number;
+  scan: { median: number; min: number };
+  compact: { median: number; min: number } | undefined;
+  mentions: number;
+  sum: string;
+  /** Size of the result as JSON (what extension messaging sends), and the time to write it. */
+  jsonKB: number;
+  jsonMs: number;
+  compactJsonKB: number | undefined;
+  compactJsonMs: number | undefined;
+}
+
+function benchPack(dictionary: string, pack: Pick<DatasetPack, 'entities' | 'exclusions'>, text: string): Row {
+  const buildRuns = Math.max(3, Math.min(RUNS, pack.entities.length > 10_000 ? 5 : RUNS));
+  let matcher: Matcher = buildMatcher(pack);
+  const build = time(() => void (matcher = buildMatcher(pack)), buildRuns).median;
+  const stored = structuredClone(serializeMatcher(matcher));
+  const load = time(() => void (matcher = loadMatcher(stored)), RUNS).median;
+  let result: ScanResult = matcher.scan(text);
+  for (let w = 0; w < 5; w++) result = matcher.scan(text); // warm up: let the optimising compiler settle
+  const scan = time(() => void (result = matcher.scan(text)), RUNS);
+  // scanCompact, the smaller form to send to the content script. Optional, so that this script also measures
+  // versions of the matcher from before it existed.
+  const m = matcher as Matcher & { scanCompact?: (t: string) => unknown };
+  let compact: Row['compact'];
+  let compactJsonKB: number | undefined;
+  let compactJsonMs: number | undefined;
+  if (m.scanCompact) {
+    for (let w = 0; w < 5; w++) m.scanCompact(text);
+    compact = time(() => void m.scanCompact!(text), RUNS);
+    const c = m.scanCompact(text);
+    compactJsonKB = JSON.stringify(c).length / 1024;
+    compactJsonMs = time(() => void JSON.stringify(c), RUNS).median;
+  }
+  return {
+    dictionary, names: pack.entities.length, build, load, scan, compact, mentions: result.mentions.length,
+    sum: checksum(result), jsonKB: JSON.stringify(result).length / 1024,
+    jsonMs: time(() => void JSON.stringify(result), RUNS).median, compactJsonKB, compactJsonMs,
+  };
+}
+
+const rows: Row[] = [];
+const names100k = syntheticNames(100_000);
+for (const count of [1_000, 100_000]) {
+  const names = names100k.slice(0, count);
+  const text = visibleText(syntheticBigPage(names));
+  rows.push(benchPack(`synthetic ${count}`, syntheticPack(names), text));
+  if (count === 100_000) {
+    const packFile = join(ROOT, 'generated', 'pack.json');
+    if (existsSync(packFile)) rows.push(benchPack('real dataset', JSON.parse(readFileSync(packFile, 'utf8')) as DatasetPack, text));
+    else console.log('generated/pack.json missing: run `npm run data` for the real dataset row');
+  }
+  console.log(`text for ${count} names: ${text.length} UTF-16 code units`);
+}
+
+const ms = (t: { median: number; min: number } | undefined): string =>
+  t === undefined ? '—' : `${round(t.median, 2)} (${round(t.min, 2)})`;
+const json = (kb: number | undefined, t: number | undefined): string =>
+  kb === undefined || t === undefined ? '—' : `${round(kb)} KB ${round(t, 2)} ms`;
+console.log(`\nmedians of ${RUNS} runs (build: ≤ 5 at 100,000 names); scans as median (min); JSON: size, JSON.stringify time`);
+console.log('dictionary          names   build ms  load ms       scan ms   scanCompact ms  mentions  checksum          JSON of scan   JSON of scanCompact');
+for (const r of rows) {
+  console.log(`${r.dictionary.padEnd(16)} ${String(r.names).padStart(8)} ${String(round(r.build)).padStart(10)} ${String(round(r.load, 2)).padStart(8)} ${ms(r.scan).padStart(13)} ${ms(r.compact).padStart(16)} ${String(r.mentions).padStart(9)}  ${r.sum} ${json(r.jsonKB, r.jsonMs).padStart(20)} ${json(r.compactJsonKB, r.compactJsonMs).padStart(21)}`);
+}
