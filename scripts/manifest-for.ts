@@ -12,10 +12,13 @@ export function manifestFor(source: Manifest, target: Target, version: string): 
     delete m.background.scripts;
     delete m.sidebar_action;
     delete m.browser_specific_settings;
+    // The shortcut opens the panel: Chrome runs the action (which opens the side panel), Firefox the sidebar.
+    delete (m.commands as Record<string, unknown> | undefined)?._execute_sidebar_action;
     m.permissions = [...m.permissions, 'sidePanel'];
   } else {
     delete m.background.service_worker;
     delete m.side_panel;
+    delete (m.commands as Record<string, unknown> | undefined)?._execute_action;
   }
   return m;
 }

@@ -1,7 +1,18 @@
 /** Handlers for PanelApi (side panel, card and article reader). */
+import type { Entity } from '../core/dataset-schema.ts';
+import { namedIds, tiesOf } from '../core/entity-graph.ts';
 import { browser } from '../shared/browser.ts';
-import type { Handlers } from '../shared/messages.ts';
-import type { PanelApi } from '../shared/panel-api.ts';
+import type { ArticleMeta, Handlers } from '../shared/messages.ts';
+import type { EntityView, PanelApi } from '../shared/panel-api.ts';
+import { ensureDataset } from './bundled-pack.ts';
+import { openDatabase } from './db.ts';
+import { entitiesIn } from './entity-buckets.ts';
+import { panelIndexes } from './search-cache.ts';
+
+/** Most hits one search returns; the panel shows far fewer. */
+const MAX_HITS = 100;
+/** Longest query accepted: no name in the dataset is longer (aliases are capped at 200 characters). */
+const MAX_QUERY = 200;
 
 /** The reader's URL for an article, optionally at a passage and for an entity. */
 export function readerUrl(articleId: string, quote?: string, entityId?: string): string {
@@ -11,6 +22,33 @@ export function readerUrl(articleId: string, quote?: string, entityId?: string):
   return browser.runtime.getURL(`reader.html?${q.toString()}`);
 }
 
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 80;
+
+async function entityView(entityId: string): Promise<EntityView | null> {
+  const [{ namers }, db] = await Promise.all([panelIndexes(), openDatabase()]);
+  const tx = db.transaction(['entityBuckets', 'articles']);
+  const [entity] = await entitiesIn(tx, [entityId]);
+  if (!entity) return null;
+  const relatedIds = [...new Set([...namedIds(entity), ...(namers.get(entityId) ?? [])])];
+  const related = (await entitiesIn(tx, relatedIds)).filter(
+    (e): e is Entity => e !== undefined,
+  );
+  // The sources of what is said about this entity: its own facts and others' facts that name it.
+  const articleIds = new Set<string>();
+  for (const fact of [...entity.roles, ...entity.affiliations]) for (const ev of fact.evidence) articleIds.add(ev.articleId);
+  for (const tie of tiesOf(entity, related)) for (const ev of tie.evidence) articleIds.add(ev.articleId);
+  const articles: ArticleMeta[] = [];
+  for (const id of articleIds) {
+    const article = await tx.objectStore('articles').get(id);
+    if (article) {
+      const { text: _text, ...meta } = article;
+      articles.push(meta);
+    }
+  }
+  await tx.done;
+  return { entity, related, articles };
+}
+
 export const panelHandlers: Handlers<PanelApi> = {
   async openReader({ articleId, quote, entityId }) {
     if (typeof articleId !== 'string' || (quote !== undefined && typeof quote !== 'string')) {
@@ -18,5 +56,24 @@ export const panelHandlers: Handlers<PanelApi> = {
     }
     await browser.tabs.create({ url: readerUrl(articleId, quote?.slice(0, 2000), typeof entityId === 'string' ? entityId : undefined) });
     return { opened: true };
+  },
+
+  async searchEntities({ query, limit }) {
+    if (typeof query !== 'string' || typeof limit !== 'number' || !Number.isFinite(limit)) {
+      throw new Error('searchEntities: bad parameters');
+    }
+    const { search } = await panelIndexes();
+    return { hits: search.search(query.slice(0, MAX_QUERY), Math.max(0, Math.min(MAX_HITS, Math.floor(limit)))) };
+  },
+
+  async getEntityView({ entityId }) {
+    if (!isId(entityId)) throw new Error('getEntityView: bad entityId');
+    return entityView(entityId);
+  },
+
+  async getArticle({ articleId }) {
+    if (!isId(articleId)) throw new Error('getArticle: bad articleId');
+    await ensureDataset();
+    return (await (await openDatabase()).get('articles', articleId)) ?? null;
   },
 };

@@ -1,4 +1,17 @@
 /** Requests the side panel, the card and the article reader make: see src/background/panel-handlers.ts. */
+import type { Article, Entity } from '../core/dataset-schema.ts';
+import type { SearchHit } from '../core/search.ts';
+import { browser } from './browser.ts';
+import type { ArticleMeta } from './messages.ts';
+
+/** Everything the panel's entity view shows: the entity, every entity tied to it (both ways), their sources. */
+export interface EntityView {
+  entity: Entity;
+  /** The entities it names (affiliations, role organisations) and the entities that name it. */
+  related: Entity[];
+  /** The articles cited by its facts and by the facts of others about it, without their texts. */
+  articles: ArticleMeta[];
+}
 
 export interface PanelApi {
   /**
@@ -6,4 +19,29 @@ export interface PanelApi {
    * with the mentions of `entityId` emphasised. Reader URL: reader.html?article=<id>&quote=<text>&entity=<id>.
    */
   openReader: { params: { articleId: string; quote?: string; entityId?: string }; result: { opened: boolean } };
+  /**
+   * Entities whose names or aliases match `query` (folded as the matcher folds names), best first; at most
+   * `limit` (capped at 100). An empty query returns no hits but readies the index, so the panel can warm it up.
+   */
+  searchEntities: { params: { query: string; limit: number }; result: { hits: SearchHit[] } };
+  /** The entity view of `entityId`, or null when the stored dataset has no such entity. */
+  getEntityView: { params: { entityId: string }; result: EntityView | null };
+  /** A bundled article with its full text (for the reader), or null when the dataset has no such article. */
+  getArticle: { params: { articleId: string }; result: Article | null };
+}
+
+/**
+ * An event, not a request: a content script sends `{ type: PAGE_MENTIONS_CHANGED }` with runtime.sendMessage
+ * after its page's mentions changed (a rescan found more or fewer), so an open side panel describing that tab
+ * asks `getPageMentions` again. Nobody answers it; the background's dispatcher ignores it as an unknown type.
+ */
+export const PAGE_MENTIONS_CHANGED = 'pageMentionsChanged';
+
+export function isPageMentionsChanged(msg: unknown): boolean {
+  return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === PAGE_MENTIONS_CHANGED;
+}
+
+/** For content scripts: tells open side panels that this page's mentions changed (nobody listening is fine). */
+export function announcePageMentionsChanged(): void {
+  browser.runtime.sendMessage({ type: PAGE_MENTIONS_CHANGED }).catch(() => undefined);
 }

@@ -1,44 +1,77 @@
-/** The side panel: who is on the page in the active tab, kept current as the user switches tabs. */
+/**
+ * The side panel: four tabs (On this page, Search, Settings, Updates); an entity opened from any of them shows
+ * in place of the tab's contents, with its own history (entities opened from ties and the graph; Back walks it,
+ * then returns to the tab; choosing a tab leaves it). The page it describes follows the active tab.
+ */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { PageMentions } from '../shared/messages.ts';
-import { sendToBackground } from '../shared/send.ts';
-import { t } from '../shared/i18n.ts';
-import { targetTabId, watchActiveTab } from './active-tab.ts';
+import { t, dirOf, uiLanguage } from '../shared/i18n.ts';
+import { EntityView } from './EntityView.tsx';
 import { OnThisPage } from './OnThisPage.tsx';
+import { SearchTab } from './SearchTab.tsx';
+import { SettingsTab } from './SettingsTab.tsx';
+import { TabPanel, Tabs, type TabSpec } from './Tabs.tsx';
 import { UpdatesTab } from './UpdatesTab.tsx';
+import { usePageState } from './page-state.ts';
+import { initialFocus, watchFocus } from './panel-focus.ts';
 
-type PageState = { kind: 'loading' } | { kind: 'ready'; page: PageMentions } | { kind: 'unavailable' };
+type TabId = 'page' | 'search' | 'settings' | 'updates';
 
 export function App() {
-  const [state, setState] = useState<PageState>({ kind: 'loading' });
+  const { state, refresh } = usePageState();
+  const [tab, setTab] = useState<TabId>('page');
+  /** Entities opened, most recent last; empty when a tab is shown. */
+  const [trail, setTrail] = useState<string[]>([]);
 
-  const refresh = useCallback(async () => {
-    const tabId = await targetTabId();
-    if (tabId === undefined) return setState({ kind: 'unavailable' });
-    try {
-      setState({ kind: 'ready', page: await sendToBackground('getPageMentions', { tabId }) });
-    } catch {
-      // No content script in that tab: a browser page, the store, or our own pages.
-      setState({ kind: 'unavailable' });
-    }
-  }, []);
+  const openEntity = useCallback((id: string) => setTrail((tr) => (tr[tr.length - 1] === id ? tr : [...tr, id])), []);
+  const back = useCallback(() => setTrail((tr) => tr.slice(0, -1)), []);
 
   useEffect(() => {
-    void refresh();
-    return watchActiveTab(() => void refresh());
-  }, [refresh]);
+    void initialFocus().then((id) => id && openEntity(id));
+    return watchFocus(openEntity);
+  }, [openEntity]);
+
+  const tabs: Array<TabSpec<TabId>> = [
+    { id: 'page', label: t('panelTitle') },
+    { id: 'search', label: t('panelTabSearch') },
+    { id: 'settings', label: t('panelTabSettings') },
+    { id: 'updates', label: t('panelTabUpdates') },
+  ];
+  const current = trail[trail.length - 1];
+  const pageUrl = state.kind === 'ready' ? state.page.url : undefined;
+
+  const selectTab = (id: TabId) => {
+    setTrail([]);
+    setTab(id);
+  };
 
   return (
-    <main aria-busy={state.kind === 'loading'}>
-      <h1>
-        <span>{t('panelTitle')}</span>
-        <button type="button" onClick={() => void refresh()}>{t('panelRefresh')}</button>
-      </h1>
-      {state.kind === 'ready' && <OnThisPage mentions={state.page.mentions} />}
-      {state.kind === 'unavailable' && <p class="status">{t('panelUnavailable')}</p>}
-      <footer>
-        <UpdatesTab />
-      </footer>
+    <main>
+      <h1 class="visually-hidden">{t('extName')}</h1>
+      <Tabs tabs={tabs} selected={tab} onSelect={selectTab} label={t('panelTabsLabel')} dir={dirOf(uiLanguage())} />
+      <TabPanel id={tab}>
+        {current !== undefined ? (
+          <EntityView key={current} entityId={current} onOpenEntity={openEntity} onBack={back} />
+        ) : (
+          <>
+            {tab === 'page' && (
+              <>
+                <div class="toolbar">
+                  <button type="button" onClick={() => void refresh()}>{t('panelRefresh')}</button>
+                </div>
+                <div aria-busy={state.kind === 'loading'}>
+                  {state.kind === 'ready' && (
+                    <OnThisPage tabId={state.tabId} mentions={state.page.mentions} entities={state.entities} onOpenEntity={openEntity} />
+                  )}
+                  {state.kind === 'unavailable' && <p class="status">{t('panelUnavailable')}</p>}
+                </div>
+              </>
+            )}
+            {tab === 'search' && <SearchTab onOpenEntity={openEntity} />}
+            {tab === 'settings' && <SettingsTab pageUrl={pageUrl} />}
+            {tab === 'updates' && <UpdatesTab />}
+          </>
+        )}
+      </TabPanel>
     </main>
   );
 }

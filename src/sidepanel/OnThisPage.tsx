@@ -1,6 +1,14 @@
-/** The entities found on the described tab, one row per entity, with its surfaces and mention count. */
+/**
+ * The entities found on the described tab, grouped by type, each with its mention count. Selecting a row
+ * scrolls the page to that entity's next mention and flashes it (ContentApi.revealMention); its Details button
+ * opens the entity view.
+ */
+import { useState } from 'preact/hooks';
+import type { Entity, EntityType } from '../core/dataset-schema.ts';
 import type { PageMention } from '../shared/messages.ts';
+import { sendToTab } from '../shared/send.ts';
 import { t, tCount } from '../shared/i18n.ts';
+import { ENTITY_TYPES, GROUP_KEYS, inUi } from './entity-text.ts';
 
 export interface EntityRow {
   entityId: string;
@@ -21,20 +29,65 @@ export function rowsByEntity(mentions: readonly PageMention[]): EntityRow[] {
   return [...rows.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
-export function OnThisPage({ mentions }: { mentions: readonly PageMention[] }) {
+export interface OnThisPageProps {
+  tabId: number;
+  mentions: readonly PageMention[];
+  entities: ReadonlyMap<string, Entity>;
+  onOpenEntity: (entityId: string) => void;
+}
+
+export function OnThisPage({ tabId, mentions, entities, onOpenEntity }: OnThisPageProps) {
+  const [status, setStatus] = useState('');
   const rows = rowsByEntity(mentions);
   if (rows.length === 0) return <p class="status">{t('panelEmpty')}</p>;
+
+  const groups = new Map<EntityType | 'other', EntityRow[]>();
+  for (const row of rows) {
+    const type = entities.get(row.entityId)?.type ?? 'other';
+    groups.set(type, [...(groups.get(type) ?? []), row]);
+  }
+  const nameOf = (row: EntityRow) => {
+    const e = entities.get(row.entityId);
+    return e ? inUi(e.name) : row.name;
+  };
+
+  const reveal = async (row: EntityRow) => {
+    try {
+      const r = await sendToTab(tabId, 'revealMention', { entityId: row.entityId });
+      setStatus(r.found ? t('panelRevealed', [String(r.index), String(r.total), nameOf(row)]) : t('panelRevealNone', nameOf(row)));
+    } catch {
+      setStatus(t('panelRevealFailed'));
+    }
+  };
+
   return (
-    <ul aria-label={t('panelTitle')}>
-      {rows.map((row) => (
-        <li class="entity" key={row.entityId} data-entity-id={row.entityId}>
-          <div>
-            <div class="name">{row.name}</div>
-            <div class="surfaces" dir="auto">{row.surfaces.join(' · ')}</div>
-          </div>
-          <span class="count" data-count={row.count}>{tCount('panelMentions', row.count)}</span>
-        </li>
-      ))}
-    </ul>
+    <div class="on-page">
+      <p class="hint" id="reveal-hint">{t('panelRevealHint')}</p>
+      {[...ENTITY_TYPES, 'other' as const].map((type) => {
+        const list = groups.get(type);
+        if (!list) return null;
+        const headingId = `group-${type}`;
+        return (
+          <section key={type} class="group" aria-labelledby={headingId}>
+            <h2 id={headingId}>{type === 'other' ? t('panelGroupOther') : t(GROUP_KEYS[type])}</h2>
+            <ul>
+              {list.map((row) => (
+                <li class="entity" key={row.entityId} data-entity-id={row.entityId}>
+                  <button type="button" class="reveal" onClick={() => void reveal(row)} aria-describedby="reveal-hint">
+                    <span class="name">{nameOf(row)}</span>
+                    <span class="surfaces" dir="auto">{row.surfaces.join(' · ')}</span>
+                  </button>
+                  <span class="count" data-count={row.count}>{tCount('panelMentions', row.count)}</span>
+                  <button type="button" class="details" onClick={() => onOpenEntity(row.entityId)} aria-label={t('panelDetailsLabel', nameOf(row))}>
+                    {t('panelDetails')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      <p class="status" role="status">{status}</p>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 /** Which tab the panel describes: `?tabId=N` when given (automation, tests), else the active tab of this window. */
-import { browser } from '../shared/browser.ts';
+import { browser, type Runtime } from '../shared/browser.ts';
+import { isPageMentionsChanged } from '../shared/panel-api.ts';
 
 export async function targetTabId(): Promise<number | undefined> {
   const fromQuery = new URLSearchParams(location.search).get('tabId');
@@ -20,4 +21,17 @@ export function watchActiveTab(onChange: () => void): () => void {
     browser.tabs.onActivated.removeListener(activated);
     browser.tabs.onUpdated.removeListener(updated);
   };
+}
+
+/** Calls `onChange(tabId)` when the content script of a tab announces that its page's mentions changed. */
+export function watchPageMentionsChanged(onChange: (tabId: number) => void): () => void {
+  const listener = (msg: unknown, sender: Runtime.MessageSender): undefined => {
+    // Only our own content scripts' top frames speak for a page (frames other than 0 describe sub-frames).
+    if (isPageMentionsChanged(msg) && sender.id === browser.runtime.id && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) {
+      onChange(sender.tab.id);
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
 }

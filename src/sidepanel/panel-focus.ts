@@ -1,0 +1,31 @@
+/**
+ * The entity the panel should show, written to storage.session under PANEL_FOCUS_KEY by the openSidePanel
+ * request (the card's "Show in side panel"). The panel follows changes of the key; on opening, it honours a
+ * request made in the last moments (the one that opened it), not an old one left from earlier.
+ */
+import { browser } from '../shared/browser.ts';
+import { PANEL_FOCUS_KEY } from '../shared/messages.ts';
+
+/** How recent a focus request must be to be honoured when the panel opens. */
+export const FRESH_MS = 15_000;
+
+function entityIdOf(value: unknown): string | undefined {
+  const v = value as { entityId?: unknown; at?: unknown } | undefined;
+  return typeof v?.entityId === 'string' && v.entityId !== '' ? v.entityId : undefined;
+}
+
+export async function initialFocus(now = Date.now()): Promise<string | undefined> {
+  const stored = (await browser.storage.session.get(PANEL_FOCUS_KEY))[PANEL_FOCUS_KEY] as { at?: unknown } | undefined;
+  const at = typeof stored?.at === 'number' ? stored.at : 0;
+  return now - at <= FRESH_MS ? entityIdOf(stored) : undefined;
+}
+
+export function watchFocus(onFocus: (entityId: string) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'session' || !(PANEL_FOCUS_KEY in changes)) return;
+    const id = entityIdOf(changes[PANEL_FOCUS_KEY]?.newValue);
+    if (id) onFocus(id);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

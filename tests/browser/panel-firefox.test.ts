@@ -1,0 +1,5 @@
+import { panelArabicSuite } from './panel-arabic-suite.ts';
+import { panelSuite } from './panel-suite.ts';
+
+panelSuite('firefox');
+panelArabicSuite('firefox');
