@@ -1,16 +1,24 @@
 /**
  * Seeding from the snapshot the extension ships (pack.json, compiled by `npm run data`): on install, and
- * whenever the database turns out to be empty (the browser may wipe non-persistent storage).
+ * whenever the database turns out to be empty (the browser may wipe non-persistent storage; then the Updates
+ * tab says so and a check of the feed follows, see sync/storage-resilience.ts).
  */
 import { validatePack } from '../core/dataset-validate.ts';
 import type { DatasetInfo } from '../shared/messages.ts';
 import { browser } from '../shared/browser.ts';
-import { getDatasetInfo, installPack } from './dataset-store.ts';
+import { announceDataset, getDatasetInfo, installPack } from './dataset-store.ts';
 import { openDatabase } from './db.ts';
+import { noteSeeded } from './sync/storage-resilience.ts';
 
 export const BUNDLED_PACK_PATH = 'pack.json';
 
 let seeding: Promise<DatasetInfo> | undefined;
+let afterWipe: () => void = () => undefined;
+
+/** What to do once a wiped database was restored (index.ts: check the feed). */
+export function onRestoredAfterWipe(hook: () => void): void {
+  afterWipe = hook;
+}
 
 async function seedFromBundle(): Promise<DatasetInfo> {
   const response = await fetch(browser.runtime.getURL(BUNDLED_PACK_PATH));
@@ -24,7 +32,10 @@ async function seedFromBundle(): Promise<DatasetInfo> {
   // Another call may have seeded while we fetched; never replace a dataset that is already there.
   const existing = await getDatasetInfo(db);
   if (existing) return existing;
-  return installPack(db, checked.pack);
+  const info = await installPack(db, checked.pack);
+  await announceDataset(info.version);
+  if (await noteSeeded(info)) afterWipe();
+  return info;
 }
 
 /** Resolves once a dataset is stored, seeding from the bundle if there is none. Safe to call concurrently. */

@@ -8,7 +8,7 @@ import type { SerializedMatcher } from '../core/name-matcher.ts';
 import type { DatasetInfo } from '../shared/messages.ts';
 
 export const DB_NAME = 'dramatis';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** What the `meta` store holds, by key. The dataset's rows and its meta are always written in one transaction. */
 export interface MetaRecords {
@@ -18,10 +18,19 @@ export interface MetaRecords {
   matcher: { version: number; data: SerializedMatcher };
 }
 
+/**
+ * Entities live in buckets: bucket `bucketOf(id)` (entity-buckets.ts) holds every entity whose id hashes to it,
+ * sorted by id. IndexedDB's cost is per record more than per byte: measured in Chromium on this project's
+ * machines, 100,000 one-entity records took ~19 s to install (with a second per-entity index store), the same
+ * entities in 1,024 buckets ~0.5 s (scripts/bench/sync-apply-bench.ts). A lookup by id reads one bucket of about
+ * a hundred entities at that size. Read them through entity-buckets.ts, never the store directly.
+ */
 export interface DramatisDB extends DBSchema {
-  entities: { key: string; value: Entity };
+  entityBuckets: { key: number; value: Entity[] };
   articles: { key: string; value: Article };
   meta: { key: keyof MetaRecords; value: MetaRecords[keyof MetaRecords] };
+  /** Pieces of a pack file being imported, by [importId, piece]; cleared when the import ends. */
+  staging: { key: [string, number]; value: string };
 }
 
 export type Database = IDBPDatabase<DramatisDB>;
@@ -31,11 +40,22 @@ let opening: Promise<Database> | undefined;
 /** Opens (and upgrades) the database once per worker lifetime. */
 export function openDatabase(): Promise<Database> {
   opening ??= openDB<DramatisDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
-        db.createObjectStore('entities', { keyPath: 'id' });
+        (db as unknown as IDBPDatabase).createObjectStore('entities', { keyPath: 'id' });
         db.createObjectStore('articles', { keyPath: 'id' });
         db.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        // Version 1 stored one record per entity. Its data is dropped (and reseeded from the bundle: it was
+        // never more than the bundled snapshot); version 1 existed only in development builds.
+        (db as unknown as IDBPDatabase).deleteObjectStore('entities');
+        if (oldVersion >= 1) {
+          transaction.objectStore('articles').clear();
+          transaction.objectStore('meta').clear();
+        }
+        db.createObjectStore('entityBuckets');
+        db.createObjectStore('staging');
       }
     },
     // Another context wants a newer version: step aside so its upgrade isn't blocked forever.

@@ -1,0 +1,20 @@
+/**
+ * When to check a feed: every CHECK_INTERVAL normally; after failures, sooner at first and then backing off
+ * exponentially (with jitter, so many readers whose checks failed together don't retry together), never later
+ * than the normal interval. Pure: the clock and the randomness are parameters.
+ */
+export const CHECK_INTERVAL_MS = 6 * 60 * 60 * 1000;
+export const FIRST_RETRY_MS = 5 * 60 * 1000;
+
+/** Delay before the next check after `failures` consecutive failures (0: a success). */
+export function nextCheckDelay(failures: number, random: number = 0.5): number {
+  if (failures <= 0) return CHECK_INTERVAL_MS;
+  const base = FIRST_RETRY_MS * 2 ** Math.min(failures - 1, 16);
+  const jittered = base * (0.75 + 0.5 * Math.min(1, Math.max(0, random)));
+  return Math.min(CHECK_INTERVAL_MS, Math.round(jittered));
+}
+
+/** Whether a scheduled (not manual) check may run now. */
+export function checkDue(now: number, nextCheckAt: number | undefined): boolean {
+  return nextCheckAt === undefined || now >= nextCheckAt;
+}

@@ -1,0 +1,305 @@
+/**
+ * Dataset updates end to end, in a real browser: a test build of the extension (trusting this run's throwaway
+ * key), feeds published with the real tooling on a real HTTP server on 127.0.0.1, and the side panel's Updates
+ * tab driven as a reader would. Every fault must leave the stored data byte-identical (compared through the
+ * extension's own export) and show a readable error. Run once per browser by sync-chromium/-firefox.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launchChromium, launchFirefox, type BrowserName, type DriverBrowser, type DriverPage } from '../../scripts/browsers.ts';
+import { ROOT } from '../../scripts/build.ts';
+import { applyPatchToPack } from '../../src/core/feed-patch.ts';
+import type { DatasetPatch } from '../../src/core/feed-patch.ts';
+import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
+import { axeViolations, describeViolations } from './panel-axe.ts';
+import { bundledPack } from '../support/pack.ts';
+import { hoverName, readCard, readHighlights, waitForCard, waitForHighlights } from '../../scripts/page-probes.ts';
+import { startServer } from '../../scripts/sample-server.ts';
+import { launchForTests } from './page-driver.ts';
+import { EVIL, fileOf, makeFeeds, type Feeds } from '../support/sync-feeds.ts';
+import {
+  chooseImportFile, clickCheckNow, dump, openUpdatesTab, send, sessionGet, shownError, status, storageGet, storageSet, until,
+} from '../support/sync-panel.ts';
+import { nextVersion, person } from '../support/sync-packs.ts';
+import { buildTestExtension } from '../support/test-build.ts';
+
+const en = JSON.parse(readFileSync(join(ROOT, 'assets/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const sentence = (code: string) => en[`syncError_${code}`]!.message;
+
+export function syncSuite(name: BrowserName): void {
+  describe(`dataset updates in ${name}`, { timeout: 600_000 }, () => {
+    let browser: DriverBrowser;
+    let feeds: Feeds;
+    let panel: DriverPage;
+    let buildPath: string;
+    let removeBuild = () => undefined as void;
+
+    const openPanel = async () => {
+      panel = await browser.openExtensionPage('sidepanel.html');
+      await openUpdatesTab(panel);
+    };
+    const useFeed = (folder: string) => storageSet(panel, { syncTestConfig: { feedUrl: feeds.url(folder), timeoutMs: 2000 } });
+
+    /** Points at `folder`, injects `fault`, checks, and asserts the data is unchanged and the error shown. */
+    const expectFault = async (folder: string, code: string, fault?: Feeds['fault']) => {
+      const before = await dump(panel);
+      await useFeed(folder);
+      feeds.fault = fault;
+      try {
+        const s = await clickCheckNow(panel);
+        assert.equal(s.state.lastError?.code, code, `error ${code}, got ${JSON.stringify(s.state.lastError)}`);
+      } finally {
+        feeds.fault = undefined;
+      }
+      const text = await shownError(panel, code);
+      assert.ok(text.includes(sentence(code)), `the panel says "${sentence(code)}"; it shows: ${text}`);
+      assert.equal(await dump(panel), before, 'the stored data is unchanged');
+    };
+
+    before(async () => {
+      const build = await buildTestExtension(`sync-${name}`);
+      buildPath = build.path(name === 'chromium' ? 'chrome' : 'firefox');
+      removeBuild = build.remove;
+      // Large enough that writing it takes about a second, the window in which the test stops the background.
+      feeds = await makeFeeds(bundledPack(), build.key, build.strangerKey, 150_000);
+      browser = name === 'chromium'
+        ? await launchChromium({ headless: true, extensionPath: build.path('chrome') })
+        : await launchFirefox({ headless: true, extensionPath: build.path('firefox') });
+      await openPanel();
+      // The check made at install (of the default feed, unreachable here) must be over before the tests point
+      // the extension elsewhere.
+      await until(async () => { const s = await status(panel); return s.state.lastCheckAt !== undefined && s.progress === null; }, 'the first check');
+    });
+
+    after(async () => {
+      await browser?.close();
+      await feeds?.close();
+      removeBuild();
+    });
+
+    it('shows the first check of the default feed, which is unreachable, as a calm status', () =>
+      screenshotOnFailure(panel, `${name}-sync-default`, async () => {
+        const s = await status(panel);
+        assert.equal(s.state.lastError?.code, 'network');
+        const text = await shownError(panel, 'network');
+        assert.ok(text.includes(sentence('network')) && !text.includes(en.syncErrorTitle!.message));
+        assert.equal(s.dataset?.version, 1);
+        // Checks are scheduled: every 6 hours, and a retry with backoff after this failure.
+        type Alarm = { name: string; periodInMinutes?: number; scheduledTime: number };
+        const alarms = await panel.evaluate(async () => {
+          const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as { alarms: { getAll(): Promise<Alarm[]> } };
+          return (await api.alarms.getAll()).map((a) => ({ name: a.name, periodInMinutes: a.periodInMinutes, scheduledTime: a.scheduledTime }));
+        });
+        assert.equal(alarms.find((a) => a.name === 'dramatis-sync')?.periodInMinutes, 360);
+        const retry = alarms.find((a) => a.name === 'dramatis-sync-retry');
+        assert.ok(retry && Math.abs(retry.scheduledTime - Math.max(s.state.nextCheckAt!, s.state.lastCheckAt! + 60_000)) < 5_000, JSON.stringify({ alarms, state: s.state }));
+        assert.equal(s.state.failures, 1);
+      }));
+
+    it('finds nothing new when the feed has the installed version, then gets 304 for the index', () =>
+      screenshotOnFailure(panel, `${name}-sync-304`, async () => {
+        await useFeed('same-v1');
+        assert.equal((await clickCheckNow(panel)).state.lastResult, 'upToDate');
+        const seen = feeds.server.requests.length;
+        const s = await clickCheckNow(panel);
+        assert.equal(s.state.lastResult, 'upToDate');
+        const asked = feeds.server.requests.slice(seen);
+        assert.deepEqual(asked.map((r) => [r.path, r.status]), [['/same-v1/index.json', 304]]);
+        assert.ok(asked[0]!.headers['if-none-match'], 'the request was conditional');
+        await panel.waitFor(() => document.querySelector('.sync-last-check')?.textContent?.includes('up to date'), undefined);
+      }));
+
+    const v1Faults: Array<[string, string, string, Feeds['fault']?]> = [
+      ['404', 'full-v2', 'http', (p, res) => p.endsWith('index.json') && Boolean(res.writeHead(404).end('gone'))],
+      ['500', 'full-v2', 'http', (p, res) => p.endsWith('index.json') && Boolean(res.writeHead(500).end('oops'))],
+      ['timeout', 'full-v2', 'timeout', (p) => p.endsWith('index.json')], // answers never
+      ['truncated body', 'full-v2', 'truncated', (p, res) => {
+        if (!p.includes('/packs/')) return false;
+        const body = fileOf(feeds, 'full-v2', p.slice('/full-v2/'.length));
+        res.writeHead(200, { 'content-length': String(body.length) });
+        res.write(body.subarray(0, body.length >> 1), () => res.destroy());
+        return true;
+      }],
+      ['wrong hash', 'full-v2', 'hash', (p, res) => {
+        if (!p.includes('/packs/')) return false;
+        const body = Buffer.from(fileOf(feeds, 'full-v2', p.slice('/full-v2/'.length)).toString('utf8').replace('Quillon', 'Quillom'));
+        res.writeHead(200, { 'content-length': String(body.length) }).end(body);
+        return true;
+      }],
+      ['oversized body', 'full-v2', 'tooLarge', (p, res) => {
+        if (!p.includes('/packs/')) return false;
+        const body = fileOf(feeds, 'full-v2', p.slice('/full-v2/'.length));
+        res.writeHead(200, { 'content-type': 'application/json' }); // chunked: no length announced
+        res.write(body);
+        res.end(Buffer.alloc(64 * 1024, 32));
+        return true;
+      }],
+      ['bad signature', 'bad-signature', 'badSignature'],
+      ['unknown key', 'unknown-key', 'unknownKey'],
+      ['invalid schema', 'schema', 'schema'],
+      ['a javascript: link', 'js-link', 'schema'],
+      ['dangling reference', 'dangling', 'invalid'],
+    ];
+    for (const [fault, folder, code, inject] of v1Faults) {
+      it(`refuses an update with a fault (${fault}): data unchanged, "${code}" shown`, () =>
+        screenshotOnFailure(panel, `${name}-sync-${fault}`, () => expectFault(folder, code, inject)));
+    }
+
+    it('shows an error accessibly (axe)', async () => {
+      await shownError(panel, 'invalid');
+      const violations = await axeViolations(panel);
+      assert.equal(violations.length, 0, `axe on the Updates tab with an error:\n${describeViolations(violations)}`);
+    });
+
+    it('installs a full pack, keeps settings and muted entities, says what changed; open tabs use it at once', () =>
+      screenshotOnFailure(panel, `${name}-sync-full`, async () => {
+        const settings = { enabled: true, disabledSites: ['example.org'], highlightStyle: 'background', hoverDelayMs: 300, shownTypes: ['person'], mutedEntities: ['iran'] };
+        // An open tab that names someone only the new version knows.
+        const site = await startServer({ '/open.html': { body: '<!doctype html><meta charset="utf-8"><p>Yesterday Quillon Newperson met Hassan Nasrallah.</p>' } });
+        const tab = await browser.newPage();
+        await tab.goto(`${site.origin}/open.html`);
+        await waitForHighlights(tab);
+        assert.ok(!(await readHighlights(tab)).some((h) => h.text === 'Quillon Newperson'), 'unknown before the update');
+        await storageSet(panel, { settings });
+        const stampBefore = await storageGet(panel, 'datasetStamp');
+        await useFeed('full-v2');
+        const s = await clickCheckNow(panel);
+        assert.equal(s.state.lastResult, 'updated', JSON.stringify(s.state.lastError));
+        assert.equal(s.dataset?.version, 2);
+        const stored = JSON.parse(await dump(panel));
+        assert.deepEqual(stored, { ...feeds.packs.v2, articles: stored.articles });
+        assert.deepEqual(await storageGet(panel, 'settings'), settings, 'settings survive the update');
+        assert.notDeepEqual(await storageGet(panel, 'datasetStamp'), stampBefore, 'open tabs are told to rescan');
+        await panel.waitFor(() => document.querySelector('.sync-changed-names li[data-entity-id="zz-new-person"]')?.textContent === 'Quillon Newperson', undefined);
+        await panel.waitFor(() => document.querySelector('.sync-dataset')?.getAttribute('data-version') === '2', undefined);
+        const violations = await axeViolations(panel);
+        assert.equal(violations.length, 0, `axe on the Updates tab after an update:\n${describeViolations(violations)}`);
+        await panel.screenshot(artifactPath(`sync-updates-${name}.png`));
+        // The open tab uses the new data without a reload.
+        await until(async () => (await readHighlights(tab)).some((h) => h.text === 'Quillon Newperson'), 'the open tab to show the new name');
+        await tab.close();
+        await site.close();
+      }));
+
+    it('applies a patch when one leads from the installed version, fetching no full pack', () =>
+      screenshotOnFailure(panel, `${name}-sync-patch`, async () => {
+        await useFeed('patch-v3');
+        const seen = feeds.server.requests.length;
+        const s = await clickCheckNow(panel);
+        assert.equal(s.state.lastResult, 'updated', JSON.stringify(s.state.lastError));
+        const paths = feeds.server.requests.slice(seen).map((r) => r.path);
+        assert.ok(paths.some((p) => p.includes('/patches/')) && !paths.some((p) => p.includes('/packs/')), paths.join(' '));
+        const patch = JSON.parse(fileOf(feeds, 'patch-v3', 'patches/dramatis-core-2-3.json').toString('utf8')) as DatasetPatch;
+        const expected = applyPatchToPack(feeds.packs.v2, patch);
+        const stored = JSON.parse(await dump(panel));
+        assert.equal(stored.version, 3);
+        assert.deepEqual(stored.entities, expected.entities);
+        assert.equal(s.state.lastChange?.source, 'feedPatch');
+        assert.deepEqual([s.state.lastChange?.added, s.state.lastChange?.changed, s.state.lastChange?.removed], [1, 1, 0]);
+      }));
+
+    it('refuses a version rollback: data unchanged, "rollback" shown', () =>
+      screenshotOnFailure(panel, `${name}-sync-rollback`, () => expectFault('full-v2', 'rollback')));
+
+    it('refuses a patch with a dangling reference: data unchanged, "invalid" shown', () =>
+      screenshotOnFailure(panel, `${name}-sync-patch-dangling`, () => expectFault('patch-dangling', 'invalid')));
+
+    it('shows HTML, scripts and javascript: in dataset strings as inert text, in the panel and the card', () =>
+      screenshotOnFailure(panel, `${name}-sync-html`, async () => {
+        await useFeed('html-v4');
+        assert.equal((await clickCheckNow(panel)).dataset?.version, 4);
+        await panel.waitFor((id: string) => document.querySelector(`.sync-changed-names li[data-entity-id="${id}"]`) !== null, EVIL.id);
+        const shown = await panel.evaluate((id: string) => {
+          const li = document.querySelector(`.sync-changed-names li[data-entity-id="${id}"]`)!;
+          return { text: li.textContent, elements: li.children.length, imgs: document.querySelectorAll('img').length, pwned: 'dramatisPwned' in window };
+        }, EVIL.id);
+        assert.deepEqual(shown, { text: EVIL.name, elements: 0, imgs: 0, pwned: false });
+        // The card's shadow root is closed to pages: read it with the page tests' driver (tests/browser/page-driver.ts),
+        // in a browser of its own that takes the same update from the same feed.
+        const reader = await launchForTests(name, { extensionPath: buildPath });
+        const site = await startServer({ '/evil.html': { body: `<!doctype html><meta charset="utf-8"><p style="font-size:24px;margin:40px">Today ${EVIL.alias} spoke.</p>` } });
+        try {
+          const readerPanel = await reader.openExtensionPage('sidepanel.html');
+          await until(async () => (await status(readerPanel)).state.lastCheckAt !== undefined, 'the first check');
+          await reader.setStorage({ syncTestConfig: { feedUrl: feeds.url('html-v4'), timeoutMs: 5000 } });
+          const outcome = await send<{ ok: boolean }>(readerPanel, 'checkNow');
+          assert.ok(outcome.ok, JSON.stringify(outcome));
+          const page = await reader.newPage();
+          await page.goto(`${site.origin}/evil.html`);
+          await waitForHighlights(page);
+          await hoverName(page, EVIL.alias);
+          await waitForCard(page, EVIL.id);
+          const card = await readCard(page);
+          assert.ok(card, 'a card is open');
+          assert.ok(card.text.includes(EVIL.name), `the card shows the name's markup as text: ${card.text}`);
+          assert.ok(card.text.includes('<script>'), 'and the description\'s');
+          const live = await page.inCardRoot((root) => root?.querySelectorAll('img, script, a[href^="javascript"]').length ?? -1, null);
+          assert.equal(live, 0, 'no element was made from dataset text');
+          assert.equal(await page.evaluate(() => 'dramatisPwned' in window), false);
+        } finally {
+          await site.close();
+          await reader.close();
+        }
+      }));
+
+    it('leaves the old data whole when the background is stopped in the middle of applying', () =>
+      screenshotOnFailure(panel, `${name}-sync-killed`, async () => {
+        const before = await dump(panel);
+        await useFeed('big');
+        await panel.waitFor(() => !(document.querySelector('.sync-check-now') as HTMLButtonElement).disabled, undefined);
+        await panel.evaluate(() => (document.querySelector('.sync-check-now') as HTMLButtonElement).click());
+        // The transaction is open (rows are being written, not committed). Read from storage directly: the busy
+        // worker would answer a request only after the commit.
+        await until(async () => {
+          const p = (await sessionGet(panel, 'syncProgress')) as { phase?: string; done: number; total: number } | undefined;
+          return p?.phase === 'apply' && p.done < p.total;
+        }, 'rows being written', 120_000, 20);
+        if (browser.stopExtensionWorker) {
+          await browser.stopExtensionWorker();
+        } else {
+          // Firefox: its background is an event page it won't stop on request; reloading the extension ends it.
+          await panel.evaluate(() => void (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload());
+          await new Promise((r) => setTimeout(r, 1500));
+          await openPanel();
+        }
+        const s = await until(async () => { const x = await status(panel); return x.state.lastError?.code === 'interrupted' ? x : null; }, 'the interruption to be recorded');
+        assert.equal(s.dataset?.version, 4);
+        assert.equal(await dump(panel), before, 'the old data is whole');
+        await panel.evaluate(() => location.reload());
+        await openUpdatesTab(panel);
+        assert.ok((await shownError(panel, 'interrupted')).includes(sentence('interrupted')));
+      }));
+
+    it('restores a wiped database from the bundled snapshot, says so, then syncs', () =>
+      screenshotOnFailure(panel, `${name}-sync-wiped`, async () => {
+        await useFeed('html-v4');
+        await panel.evaluate(() => new Promise<void>((resolve, reject) => {
+          const req = indexedDB.deleteDatabase('dramatis');
+          req.onsuccess = () => resolve();
+          req.onerror = () => reject(req.error);
+        }));
+        const s = await until(async () => { const x = await status(panel); return x.state.reseededAt !== undefined && x.dataset?.version === 4 && x.progress === null ? x : null; }, 'restore and sync', 60_000);
+        assert.equal(s.state.lastResult, 'updated');
+        await panel.waitFor(() => document.querySelector('.sync-restored') !== null, undefined);
+      }));
+
+    it('imports a pack file with the same validation, and exports the dataset', () =>
+      screenshotOnFailure(panel, `${name}-sync-import`, async () => {
+        const before = await dump(panel);
+        await chooseImportFile(panel, 'broken.json', '{"formatVersion": 1, "entities": [');
+        assert.ok((await shownError(panel, 'badFile')).includes(sentence('badFile')));
+        assert.equal(await dump(panel), before);
+        await chooseImportFile(panel, 'old.json', JSON.stringify(feeds.packs.v2));
+        assert.ok((await shownError(panel, 'rollback')).includes(sentence('rollback')));
+        assert.equal(await dump(panel), before);
+        const v5 = nextVersion(feeds.packs.v4, (p) => p.entities.push(person(feeds.packs.v1, 'zz-imported', 'Ingrid Importer')));
+        await chooseImportFile(panel, 'v5.json', JSON.stringify(v5));
+        await panel.waitFor(() => document.querySelector('.sync-imported') !== null, undefined, 30_000);
+        const exported = await send<typeof v5>(panel, 'exportDataset');
+        assert.deepEqual(exported, { ...v5, articles: exported.articles });
+        assert.equal((await status(panel)).state.lastChange?.source, 'import');
+      }));
+  });
+}

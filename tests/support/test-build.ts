@@ -1,0 +1,31 @@
+/**
+ * A test build of the extension (dist-test/<label>-<pid>/<browser>: one per process, since other engineers' test
+ * runs may build theirs at the same time), trusting the public key of a key pair generated
+ * for this run only (nothing secret is committed), and reading its feed URL from storage (see
+ * src/background/sync/build-flags.ts). The production build, dist/, trusts no such key.
+ */
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildAll, ROOT } from '../../scripts/build.ts';
+import { trustedKeyOf } from '../../scripts/feed.ts';
+import type { Target } from '../../scripts/manifest-for.ts';
+
+export interface TestBuild {
+  /** Trusted by the test build. */
+  key: KeyObject;
+  /** Trusted by nobody. */
+  strangerKey: KeyObject;
+  path(target: Target): string;
+  /** Deletes the build (call when the browsers using it are closed). */
+  remove(): void;
+}
+
+export async function buildTestExtension(label: string): Promise<TestBuild> {
+  const key = generateKeyPairSync('ed25519').privateKey;
+  const strangerKey = generateKeyPairSync('ed25519').privateKey;
+  const dir = join(ROOT, 'dist-test', `${label}-${process.pid}`);
+  const path = (target: Target) => join(dir, target);
+  await buildAll({ outDir: path, define: { __DRAMATIS_TEST_KEYS__: JSON.stringify([trustedKeyOf(key, 'test run')]) } });
+  return { key, strangerKey, path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
