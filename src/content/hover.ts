@@ -1,85 +1,100 @@
 /**
- * Hover intent: the card opens after the pointer dwells on a name, stays while the pointer is over the name or
- * the card, and closes shortly after it leaves both. Escape closes it.
+ * The pointer side of the card: mouse movement fed to the hover-intent state machine (src/core/hover-intent.ts),
+ * one hit test per animation frame at most, and a tap on a name opening its card on touch screens. Listeners
+ * are passive and removed with the signal; nothing here prevents the page's own handling of an event.
  */
-import type { FoundMention, PageMentionIndex } from './page-mentions.ts';
+import { DEFAULT_HOVER_CONFIG, hoverStep, initialHoverState, type HoverEvent, type HoverState } from '../core/hover-intent.ts';
+import type { FoundMention } from './page-mentions.ts';
 
-export const OPEN_DELAY_MS = 150;
-export const CLOSE_DELAY_MS = 300;
-
-export interface HoverCallbacks {
-  open(mention: FoundMention): void;
+export interface HoverWiring {
+  /** The shown mention under a viewport point, if any. */
+  hitTest(x: number, y: number): FoundMention | undefined;
+  isInCard(e: Event): boolean;
+  open(m: FoundMention, how: { focus: boolean }): void;
   close(): void;
-  /** Whether an event happened inside the card. */
-  isInCard(event: Event): boolean;
+  /** The user's dwell before a card opens (settings.hoverDelayMs). */
+  openDelayMs(): number;
 }
 
-interface CaretPosition {
-  offsetNode: Node;
-  offset: number;
-}
+/** Elements a tap belongs to: tapping a name inside a link follows the link, as it always did. */
+const INTERACTIVE = 'a[href], button, input, select, textarea, label, summary, [role="button"], [role="link"], [contenteditable]';
 
-function caretAt(x: number, y: number): CaretPosition | null {
-  const doc = document as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => CaretPosition | null;
-    caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  };
-  if (doc.caretPositionFromPoint) return doc.caretPositionFromPoint(x, y);
-  const r = doc.caretRangeFromPoint?.(x, y);
-  return r ? { offsetNode: r.startContainer, offset: r.startOffset } : null;
-}
+export class HoverController {
+  private state: HoverState<FoundMention> = initialHoverState();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
+  private lastX = 0;
+  private lastY = 0;
+  private lastTouch = -Infinity;
 
-/** Starts watching the pointer; returns a function that stops and removes every listener. */
-export function watchHover(getIndex: () => PageMentionIndex, cb: HoverCallbacks): () => void {
-  let target: FoundMention | undefined;
-  let shown: FoundMention | undefined;
-  let openTimer: ReturnType<typeof setTimeout> | undefined;
-  let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  let frame = 0;
-  let lastX = 0;
-  let lastY = 0;
-  const controller = new AbortController();
-  const { signal } = controller;
+  constructor(private readonly wiring: HoverWiring, signal: AbortSignal) {
+    const opts = { capture: true, passive: true, signal };
+    document.addEventListener('mousemove', (e) => this.onMove(e), opts);
+    document.documentElement.addEventListener('mouseleave', () => this.onLeave(), opts);
+    document.addEventListener('pointerdown', (e) => {
+      if (e.pointerType === 'touch') this.lastTouch = e.timeStamp;
+    }, opts);
+    document.addEventListener('click', (e) => this.onClick(e), opts);
+    signal.addEventListener('abort', () => {
+      clearTimeout(this.timer);
+      if (this.frame) cancelAnimationFrame(this.frame);
+    });
+  }
 
-  const cancelOpen = () => { clearTimeout(openTimer); openTimer = undefined; };
-  const cancelClose = () => { clearTimeout(closeTimer); closeTimer = undefined; };
-  const close = () => { cancelOpen(); cancelClose(); shown = undefined; target = undefined; cb.close(); };
+  /** A card was opened by other means (keyboard, tap): hovering follows it. */
+  opened(m: FoundMention): void {
+    this.apply({ kind: 'opened', target: m, t: performance.now() });
+  }
 
-  const check = () => {
-    frame = 0;
-    const caret = caretAt(lastX, lastY);
-    const mention = caret ? getIndex().at(caret.offsetNode, caret.offset, lastX, lastY) : undefined;
-    if (mention) {
-      cancelClose();
-      if (mention === shown) return;
-      if (mention !== target) {
-        // A new name: restart the dwell, so sweeping across text opens nothing.
-        target = mention;
-        cancelOpen();
-        openTimer = setTimeout(() => { openTimer = undefined; shown = mention; cb.open(mention); }, OPEN_DELAY_MS);
-      }
-    } else {
-      target = undefined;
-      cancelOpen();
-      if (shown && closeTimer === undefined) closeTimer = setTimeout(close, CLOSE_DELAY_MS);
+  /** The card was closed by other means. */
+  closed(): void {
+    this.apply({ kind: 'closed' });
+  }
+
+  private onMove(e: MouseEvent): void {
+    if (this.wiring.isInCard(e)) {
+      this.feed(e.clientX, e.clientY, null, true);
+      return;
     }
-  };
+    this.lastX = e.clientX;
+    this.lastY = e.clientY;
+    // One caret hit test per frame at most, however fast the events come.
+    if (!this.frame) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.feed(this.lastX, this.lastY, this.wiring.hitTest(this.lastX, this.lastY) ?? null, false);
+      });
+    }
+  }
 
-  document.addEventListener('mousemove', (e) => {
-    if (cb.isInCard(e)) { cancelClose(); cancelOpen(); target = undefined; return; }
-    lastX = e.clientX;
-    lastY = e.clientY;
-    if (!frame) frame = requestAnimationFrame(check);
-  }, { capture: true, passive: true, signal });
-  document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && shown) close();
-  }, { capture: true, signal });
-  // Scrolling moves the name away from the card: close rather than float over unrelated text.
-  window.addEventListener('scroll', () => { if (shown) close(); }, { capture: true, passive: true, signal });
+  private onLeave(): void {
+    this.feed(-1, -1, null, false);
+  }
 
-  return () => {
-    controller.abort();
-    if (frame) cancelAnimationFrame(frame);
-    close();
-  };
+  private onClick(e: MouseEvent): void {
+    // A tap: a click right after a touch pointerdown. A mouse click on a name does nothing special.
+    if (e.timeStamp - this.lastTouch > 1000 || this.wiring.isInCard(e)) return;
+    const target = e.target as Element | null;
+    if (target?.closest?.(INTERACTIVE)) return;
+    const m = this.wiring.hitTest(e.clientX, e.clientY);
+    if (m) this.wiring.open(m, { focus: true });
+  }
+
+  private feed(x: number, y: number, over: FoundMention | null, inCard: boolean): void {
+    this.apply({ kind: 'pointer', t: performance.now(), x, y, over, inCard });
+  }
+
+  private apply(event: HoverEvent<FoundMention>): void {
+    const config = { ...DEFAULT_HOVER_CONFIG, openDelayMs: this.wiring.openDelayMs() };
+    const step = hoverStep(this.state, event, config);
+    this.state = step.state;
+    if (step.open) this.wiring.open(step.open, { focus: false });
+    if (step.close) this.wiring.close();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (step.wakeAt !== undefined) {
+      const delay = Math.max(0, step.wakeAt - performance.now());
+      this.timer = setTimeout(() => this.apply({ kind: 'wake', t: performance.now() }), delay + 1);
+    }
+  }
 }

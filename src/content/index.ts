@@ -1,61 +1,30 @@
 /**
  * Content script entry, on every http(s) page and frame. It must never break the page: every path is guarded,
- * nothing is thrown into the page, and the only DOM it adds is the card's shadow host.
+ * nothing is thrown into the page, the page's DOM is never changed, and the only element it adds is the card's
+ * shadow host.
+ *
+ * How it works: content-session.ts decides from the settings whether Dramatis runs here; page-session.ts runs
+ * it: page-scan.ts reads the text in idle-time chunks and has the background find the names, highlights.ts
+ * paints them, dom-watch.ts follows page changes and SPA navigations, hover.ts / keyboard.ts / card-*.ts are
+ * the card.
+ *
+ * Timings for benchmarks and tests, in the page's performance timeline (read them from the page with
+ * `performance.getEntriesByName(name)`; details in scan-timing.ts):
+ *   `dramatis:scan`   one measure per full scan of a document: start to every highlight registered;
+ *   `dramatis:chunk`  one measure per chunk: start of reading it to its highlights registered;
+ *   `dramatis:task`   one measure per synchronous slice of main-thread work: their sum is the content script's
+ *                     main-thread time, the longest its longest task.
  */
-import { isArabicScript } from '../core/text-utils.ts';
-import type { ContentApi, Handlers } from '../shared/messages.ts';
-import { listen } from '../shared/listen.ts';
-import { CardHost } from './card-host.ts';
-import { watchHover } from './hover.ts';
-import { PageMentionIndex } from './page-mentions.ts';
-import { scanPage, type ScanOutcome } from './page-scan.ts';
+import { ContentSession } from './content-session.ts';
 
 const MARK = '__dramatisContentLoaded';
-
-function start(): void {
-  let outcome: ScanOutcome = { index: new PageMentionIndex(), entities: new Map(), articles: new Map() };
-  const card = new CardHost();
-  const scanned = scanPage(document.body ?? document.documentElement).then(
-    (o) => { outcome = o; },
-    (err: unknown) => { console.debug('Dramatis: scan failed', err); },
-  );
-
-  const handlers: Handlers<ContentApi> = {
-    async collectMentions() {
-      await scanned;
-      return { url: location.href, mentions: outcome.index.summary(outcome.entities) };
-    },
-  };
-  listen(handlers);
-
-  watchHover(() => outcome.index, {
-    open(mention) {
-      const entity = outcome.entities.get(mention.entityId);
-      if (!entity) return;
-      const rects = mention.range.getClientRects();
-      const anchor = rects[0] ?? mention.range.getBoundingClientRect();
-      card.show(
-        {
-          entity,
-          lang: isArabicScript(mention.surface) ? 'ar' : 'en',
-          related: outcome.entities,
-          articles: outcome.articles,
-          onClose: () => card.hide(),
-        },
-        anchor,
-      );
-    },
-    close: () => card.hide(),
-    isInCard: (e) => card.contains(e),
-  });
-}
 
 // A second injection (extension reload, a frame re-run) must not double the listeners.
 const flags = globalThis as unknown as Record<string, boolean>;
 if (!flags[MARK]) {
   flags[MARK] = true;
   try {
-    start();
+    new ContentSession();
   } catch (err) {
     console.debug('Dramatis: content script could not start', err);
   }

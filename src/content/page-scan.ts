@@ -1,60 +1,134 @@
 /**
- * One scan of the document: read its text, have the background find the names, turn the mentions into DOM
- * ranges and paint them, and fetch the entities the card will need.
+ * Scanning: the page's text is read in chunks at idle time (page-text.ts), each chunk is sent to the
+ * background, which finds the names (the matcher lives there, not in every tab), and the mentions it answers
+ * are turned into live DOM ranges, a slice at a time. One PageScanner per document context: an SPA route change
+ * starts a new one (`reset`).
+ *
+ * Licensing ("one sense per discourse") spans the whole document: each chunk is sent with the entities
+ * licensed by the chunks before it, and when a later chunk licenses an entity that has ambiguous aliases, the
+ * chunks before it are scanned again (src/core/document-licensing.ts). Rescans are idempotent: a mention found
+ * again at the same place replaces the old one.
  */
-import type { Entity, EntityType } from '../core/dataset-schema.ts';
-import type { ArticleMeta } from '../shared/messages.ts';
+import { DocumentLicensing } from '../core/document-licensing.ts';
+import type { Mention } from '../core/name-matcher.ts';
 import { sendToBackground } from '../shared/send.ts';
-import { paintHighlights } from './highlights.ts';
-import { PageMentionIndex } from './page-mentions.ts';
-import { rangeOf, readPageText } from './page-text.ts';
+import type { EntityDirectory } from './entity-directory.ts';
+import { idleWork, Superseded } from './idle-work.ts';
+import type { FoundMention, PageMentionIndex } from './page-mentions.ts';
+import { BLOCK_SEPARATOR, TextReader, rangeOf, type ReaderHooks, type TextChunk } from './page-text.ts';
+import { now, recordChunk, recordScan } from './scan-timing.ts';
+import { isInSkippedRegion } from './text-skip.ts';
 
-export interface ScanOutcome {
-  index: PageMentionIndex;
-  entities: Map<string, Entity>;
-  articles: Map<string, ArticleMeta>;
+/** Where found and dropped mentions go (to be painted, or unpainted). */
+export interface ScanSink {
+  added(m: FoundMention): void;
+  removed(m: FoundMention): void;
 }
 
-/** Ids an entity's card refers to: organisations of roles and targets of affiliations. */
-function relatedIds(e: Entity): string[] {
-  const ids = e.affiliations.map((a) => a.targetId);
-  for (const r of e.roles) if (r.orgId) ids.push(r.orgId);
-  return ids;
-}
+/** How many mentions are turned into ranges between two looks at the clock. */
+const CLOCK_EVERY = 16;
+/** Chunk indexes of page-change rescans come after every chunk of the full scan. */
+const REGION_INDEX = 1 << 30;
 
-async function fetchEntities(ids: string[], into: ScanOutcome): Promise<void> {
-  const missing = ids.filter((id) => !into.entities.has(id));
-  if (missing.length === 0) return;
-  const { entities, articles } = await sendToBackground('getEntities', { ids: missing });
-  for (const e of entities) into.entities.set(e.id, e);
-  for (const a of articles) into.articles.set(a.id, a);
-}
+const hasWords = (text: string): boolean => /[^\s\u0000]/.test(text);
 
-export async function scanPage(root: Node): Promise<ScanOutcome> {
-  const page = readPageText(root);
-  const outcome: ScanOutcome = { index: new PageMentionIndex(), entities: new Map(), articles: new Map() };
-  if (page.text.trim() === '') return outcome;
-  const { mentions } = await sendToBackground('scanText', { text: page.text, licensed: [] });
-  for (const m of mentions) {
-    // The page may have changed while the background worked; a stale offset must not throw.
-    try {
-      outcome.index.add({ entityId: m.entityId, range: rangeOf(page, m.start, m.end), surface: page.text.slice(m.start, m.end) });
-    } catch {
-      /* node shorter than it was: skip this mention */
+export class PageScanner {
+  private readonly licensing = new DocumentLicensing();
+
+  constructor(
+    private readonly index: PageMentionIndex,
+    private readonly directory: EntityDirectory,
+    private readonly sink: ScanSink,
+    private readonly hooks: ReaderHooks,
+  ) {}
+
+  /** A new document context (an SPA route change, a new dataset): forget what licensed what. */
+  reset(): void {
+    this.licensing.clear();
+  }
+
+  /** Scans a whole document: every chunk, then the licensing second pass where it is needed. */
+  async scanDocument(root: Node, signal: AbortSignal): Promise<void> {
+    const start = now();
+    await this.scanChunks(root, Number.POSITIVE_INFINITY, 0, signal);
+    const prefix = this.licensing.rescanPrefix((id) => this.directory.brief(id)?.ambiguous ?? false);
+    if (prefix > 0) await this.scanChunks(root, prefix, 0, signal);
+    recordScan(start);
+  }
+
+  /** Scans the whole document again with every licence found so far (after a page change licensed more). */
+  async rescanDocument(root: Node, signal: AbortSignal): Promise<void> {
+    await this.scanChunks(root, Number.POSITIVE_INFINITY, 0, signal);
+  }
+
+  /**
+   * Rescans regions the page changed: their old mentions go, what they hold now is found. Resolves true when
+   * the new text licensed an entity with ambiguous aliases, whose earlier uses elsewhere on the page now count:
+   * the caller then rescans the document.
+   */
+  async scanRegions(roots: readonly Node[], signal: AbortSignal): Promise<boolean> {
+    let licensedMore = false;
+    // Names whose text left the page go at once; the others stay painted until the rescan of their region has
+    // its answer, then go if it did not find them again (no flicker while the background works).
+    for (const m of this.index.removeDisconnected()) this.sink.removed(m);
+    for (const root of roots) {
+      if (signal.aborted) throw new Superseded();
+      if (!root.isConnected) continue;
+      const before = this.index.within(root);
+      if (!isInSkippedRegion(root)) {
+        const fresh = await this.scanChunks(root, Number.POSITIVE_INFINITY, REGION_INDEX, signal);
+        licensedMore ||= fresh.some((id) => this.directory.brief(id)?.ambiguous ?? false);
+      }
+      for (const m of before) if (this.index.remove(m)) this.sink.removed(m);
     }
+    return licensedMore;
   }
-  const found = outcome.index.entityIds();
-  await fetchEntities(found, outcome);
-  await fetchEntities([...outcome.entities.values()].flatMap(relatedIds), outcome);
 
-  const byType = new Map<EntityType, Range[]>();
-  for (const m of outcome.index.all) {
-    const type = outcome.entities.get(m.entityId)?.type;
-    if (!type) continue;
-    const list = byType.get(type);
-    if (list) list.push(m.range);
-    else byType.set(type, [m.range]);
+  /** Reads and scans up to `limit` chunks of `root`; resolves to the ids newly licensed. */
+  private async scanChunks(root: Node, limit: number, indexBase: number, signal: AbortSignal): Promise<string[]> {
+    const reader = new TextReader(root, this.hooks);
+    const fresh: string[] = [];
+    for (let i = 0; !reader.done && i < limit; i++) {
+      const started = now();
+      const read: { chunk: TextChunk | null } = { chunk: null };
+      await idleWork((timeUp) => {
+        read.chunk = reader.read(timeUp);
+        return read.chunk !== null || reader.done;
+      }, signal, 'read');
+      const chunk = read.chunk;
+      if (!chunk || !hasWords(chunk.text)) continue;
+      fresh.push(...(await this.scanChunk(chunk, indexBase + i, signal)));
+      recordChunk(started);
+    }
+    return fresh;
   }
-  paintHighlights(byType);
-  return outcome;
+
+  private async scanChunk(chunk: TextChunk, index: number, signal: AbortSignal): Promise<string[]> {
+    const { mentions, licensed } = await sendToBackground('scanText', { text: chunk.text, licensed: this.licensing.licensed });
+    if (signal.aborted) throw new Superseded();
+    const fresh = this.licensing.record(index, licensed);
+    await this.directory.ensureBriefs(mentions.map((m) => m.entityId));
+    let k = 0;
+    await idleWork((timeUp) => {
+      for (; k < mentions.length; k++) {
+        if (k % CLOCK_EVERY === 0 && k > 0 && timeUp()) return false;
+        this.addMention(chunk, mentions[k]!);
+      }
+      return true;
+    }, signal, 'map');
+    return fresh;
+  }
+
+  private addMention(chunk: TextChunk, m: Mention): void {
+    // A copy, not a slice: a sliced string would keep the whole chunk's text alive for as long as the mention.
+    const surface = ` ${chunk.text.slice(m.start, m.end)}`.slice(1);
+    // A name never spans a block boundary; an answer that does is not ours to trust.
+    if (surface.includes(BLOCK_SEPARATOR)) return;
+    const range = rangeOf(chunk, m.start, m.end);
+    if (!range) return;
+    const found: FoundMention = { entityId: m.entityId, range, surface };
+    const replaced = this.index.add(found);
+    if (replaced) this.sink.removed(replaced);
+    this.sink.added(found);
+  }
 }

@@ -1,20 +1,13 @@
 /**
- * Reads a document's visible text as one string plus the text nodes it came from, so a match found in the
- * string maps back to DOM positions. Nothing in the page is changed.
+ * Reads a page's visible text in chunks, a little at a time: each call reads until its time slice is used up,
+ * and hands back a chunk (the text plus the text nodes it came from, so a match found in the string maps back
+ * to DOM positions) once about CHUNK_CHARS have been read. Nothing in the page is changed.
+ *
+ * Chunks end at block boundaries, where no name can run on, so cutting the text there loses no name. Only a run
+ * of inline text far longer than a chunk (rare: a 256 K-character paragraph) is cut elsewhere, at a space
+ * between two text nodes.
  */
-
-/** Elements whose text is not prose a reader reads, or is the user's own input. */
-const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'KBD', 'SAMP',
-  'VAR', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
-]);
-
-/** Elements that end a run of inline text: a name never spans one of these boundaries. */
-const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'BUTTON', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI',
-  'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'IMG',
-]);
+import { isBlock, isHidden, isSkippedByKind } from './text-skip.ts';
 
 /**
  * Between blocks we put a character that is a word boundary but not whitespace, so the matcher never joins the
@@ -22,100 +15,186 @@ const BLOCK_TAGS = new Set([
  */
 export const BLOCK_SEPARATOR = '\u0000';
 
-export interface PageText {
+/** About how much text goes to the background in one scanText request. */
+export const CHUNK_CHARS = 65_536;
+
+export interface TextChunk {
   text: string;
   nodes: Text[];
   /** starts[i] is where nodes[i]'s data begins in `text`. */
   starts: number[];
+  /** Per node: 1 once checked unchanged since it was read, 2 once found changed (see rangeOf). */
+  checked?: Uint8Array;
 }
 
-function isSkipped(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
-  if (el instanceof HTMLElement && el.isContentEditable) return true;
-  // Our own UI lives in a shadow host marked with this attribute.
-  return el.hasAttribute('data-dramatis-host');
+export interface ReaderHooks {
+  /** An open shadow root met on the way (the caller watches it and hit-tests into it). */
+  shadowRoot?(root: ShadowRoot): void;
+  /** An element skipped because it was hidden (the caller looks again when the page may have revealed it). */
+  hidden?(el: Element): void;
 }
+
+/** How many nodes are visited between two looks at the clock. */
+const CLOCK_EVERY = 32;
+
+const endsWithSpace = (s: string): boolean => /\s$/.test(s);
+const startsWithSpace = (s: string): boolean => /^\s/.test(s);
 
 /**
- * Walks `root` in document order (descending into open shadow roots), without recursion so deep pages can't
- * overflow the stack.
+ * Walks `root` in document order, descending into open shadow roots, without recursion (deep pages can't
+ * overflow the stack), resumable between time slices.
  */
-export function readPageText(root: Node): PageText {
-  const parts: string[] = [];
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  let length = 0;
-  let pendingBreak = false;
+export class TextReader {
+  private readonly stack: Array<{ resume: Node | null; block: boolean }> = [];
+  private next: Node | null;
+  private parts: string[] = [];
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private length = 0;
+  private pendingBreak = false;
+  private finished: TextChunk | null = null;
+  /** True once the whole root has been read and the last chunk handed out. */
+  done = false;
 
-  const pushText = (t: Text): void => {
-    const data = t.data;
-    if (data.length === 0) return;
-    if (pendingBreak && length > 0) {
-      parts.push(BLOCK_SEPARATOR);
-      length += 1;
+  constructor(root: Node, private readonly hooks: ReaderHooks = {}, private readonly chunkChars = CHUNK_CHARS) {
+    const shadow = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+    if (shadow) {
+      hooks.shadowRoot?.(shadow);
+      this.stack.push({ resume: root.firstChild, block: true });
+      this.next = shadow.firstChild;
+    } else {
+      this.next = root.firstChild;
     }
-    pendingBreak = false;
-    nodes.push(t);
-    starts.push(length);
-    parts.push(data);
-    length += data.length;
-  };
+  }
 
-  // Each frame: where to resume after the current subtree, and whether leaving it ends a block.
-  const stack: Array<{ resume: Node | null; block: boolean }> = [];
-  let next: Node | null = root.firstChild;
-
-  for (;;) {
-    if (next === null) {
-      const frame = stack.pop();
-      if (!frame) break;
-      if (frame.block) pendingBreak = true;
-      next = frame.resume;
-      continue;
+  /**
+   * Reads until a chunk is complete (returned) or `timeUp()` says the slice is over (null: call again). After
+   * the last chunk, `done` is true and further calls return null.
+   */
+  read(timeUp: () => boolean): TextChunk | null {
+    if (this.done) return null;
+    let visited = 0;
+    while (this.finished === null) {
+      if (++visited % CLOCK_EVERY === 0 && timeUp()) return null;
+      if (!this.step()) {
+        this.done = true;
+        return this.take();
+      }
     }
-    const node: Node = next;
-    next = node.nextSibling;
+    const chunk = this.finished;
+    this.finished = null;
+    return chunk;
+  }
+
+  /** Visits one node; false when the walk is over. */
+  private step(): boolean {
+    if (this.next === null) {
+      const frame = this.stack.pop();
+      if (!frame) return false;
+      if (frame.block) this.pendingBreak = true;
+      this.next = frame.resume;
+      return true;
+    }
+    const node: Node = this.next;
+    this.next = node.nextSibling;
     if (node.nodeType === Node.TEXT_NODE) {
-      pushText(node as Text);
+      this.pushText(node as Text);
     } else if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
-      if (isSkipped(el)) continue;
-      const block = BLOCK_TAGS.has(el.tagName.toUpperCase());
-      if (block) pendingBreak = true;
+      if (isSkippedByKind(el)) return true;
+      if (isHidden(el)) {
+        this.hooks.hidden?.(el);
+        return true;
+      }
+      const block = isBlock(el);
+      if (block) this.pendingBreak = true;
       const shadow = el.shadowRoot;
       if (shadow) {
         // The shadow tree, then the light children, then the siblings; shadow boundaries end a block.
-        stack.push({ resume: next, block: true }, { resume: el.firstChild, block: true });
-        next = shadow.firstChild;
-        pendingBreak = true;
+        this.hooks.shadowRoot?.(shadow);
+        this.stack.push({ resume: this.next, block: true }, { resume: el.firstChild, block: true });
+        this.next = shadow.firstChild;
+        this.pendingBreak = true;
       } else if (el.firstChild) {
-        stack.push({ resume: next, block });
-        next = el.firstChild;
+        this.stack.push({ resume: this.next, block });
+        this.next = el.firstChild;
       }
     }
+    return true;
   }
-  return { text: parts.join(''), nodes, starts };
+
+  private pushText(t: Text): void {
+    const data = t.data;
+    if (data.length === 0) return;
+    if (this.length > 0 && this.shouldCut(data)) {
+      this.finished = this.take();
+    } else if (this.pendingBreak && this.length > 0) {
+      this.parts.push(BLOCK_SEPARATOR);
+      this.length += 1;
+    }
+    this.pendingBreak = false;
+    this.nodes.push(t);
+    this.starts.push(this.length);
+    this.parts.push(data);
+    this.length += data.length;
+  }
+
+  /** End the current chunk before a text node starting with `data`? */
+  private shouldCut(data: string): boolean {
+    if (this.length < this.chunkChars) return false;
+    if (this.pendingBreak) return true;
+    // A very long inline run: cut between two nodes at a space, and in the worst case anywhere.
+    if (this.length < this.chunkChars * 4) return false;
+    const last = this.parts[this.parts.length - 1] ?? '';
+    return endsWithSpace(last) || startsWithSpace(data) || this.length >= this.chunkChars * 16;
+  }
+
+  private take(): TextChunk {
+    const chunk: TextChunk = { text: this.parts.join(''), nodes: this.nodes, starts: this.starts };
+    this.parts = [];
+    this.nodes = [];
+    this.starts = [];
+    this.length = 0;
+    return chunk;
+  }
 }
 
-/** The text node index holding position `pos` of the joined text (`end` selects the node a range ends in). */
-export function nodeIndexAt(page: PageText, pos: number, end: boolean): number {
+/** The text node index holding position `pos` of the chunk's text (`end` selects the node a range ends in). */
+export function nodeIndexAt(chunk: TextChunk, pos: number, end: boolean): number {
   let lo = 0;
-  let hi = page.starts.length - 1;
+  let hi = chunk.starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    const s = page.starts[mid]!;
+    const s = chunk.starts[mid]!;
     if (end ? s < pos : s <= pos) lo = mid;
     else hi = mid - 1;
   }
   return lo;
 }
 
-/** A DOM Range over [start, end) of the joined text. */
-export function rangeOf(page: PageText, start: number, end: number): Range {
-  const i = nodeIndexAt(page, start, false);
-  const j = nodeIndexAt(page, end, true);
+/**
+ * A DOM Range over [start, end) of the chunk's text, or null when the page has changed those nodes since they
+ * were read (the change is rescanned on its own).
+ */
+export function rangeOf(chunk: TextChunk, start: number, end: number): Range | null {
+  const i = nodeIndexAt(chunk, start, false);
+  const j = nodeIndexAt(chunk, end, true);
+  const checked = (chunk.checked ??= new Uint8Array(chunk.nodes.length));
+  for (let k = i; k <= j; k++) {
+    if (checked[k] === 0) {
+      // Each node is compared once per chunk, however many names it holds.
+      const node = chunk.nodes[k]!;
+      const at = chunk.starts[k]!;
+      checked[k] = node.isConnected && chunk.text.slice(at, at + node.data.length) === node.data ? 1 : 2;
+    }
+    if (checked[k] === 2) return null;
+  }
+  const a = chunk.nodes[i]!;
+  const b = chunk.nodes[j]!;
+  const startOffset = start - chunk.starts[i]!;
+  const endOffset = end - chunk.starts[j]!;
   const range = new Range();
-  range.setStart(page.nodes[i]!, start - page.starts[i]!);
-  range.setEnd(page.nodes[j]!, end - page.starts[j]!);
+  range.setStart(a, startOffset);
+  range.setEnd(b, endOffset);
   return range;
 }

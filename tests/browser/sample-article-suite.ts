@@ -5,14 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launch, type BrowserName, type DriverBrowser, type DriverPage } from '../../scripts/browsers.ts';
+import type { BrowserName } from '../../scripts/browsers.ts';
 import { ROOT } from '../../scripts/build.ts';
-import { hoverName, readCard, readHighlights, waitForCard, waitForHighlights } from '../../scripts/page-probes.ts';
+import { hoverName, readCard, readHighlights, waitForCard, waitForHighlights, waitForNoCard } from '../../scripts/page-probes.ts';
 import { sampleArticleHtml } from '../../scripts/sample-page.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { getPageMentions, tabIdOf } from '../support/extension-page.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
+// The card's shadow root is closed: this driver reads it through the browser's automation protocol.
+import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
 
 /** Names the article spells out, as they must be highlighted (the prefix و/ب/ل left out of the highlight). */
 const EXPECTED_SURFACES = ['إسماعيل قاآني', 'بشار الأسد', 'حسن نصر الله', 'مصطفى الكاظمي', 'دمشق', 'بغداد', 'BBC'];
@@ -27,16 +29,16 @@ export const ARTICLE_ENTITIES = [
 
 export function sampleArticleSuite(name: BrowserName): void {
   describe(`sample article in ${name}`, () => {
-    let browser: DriverBrowser;
+    let browser: TestBrowser;
     let server: RunningServer;
-    let page: DriverPage;
+    let page: TestPage;
     let url: string;
     const pack = bundledPack();
 
     before(async () => {
       server = await startServer({ '/article.html': { body: sampleArticleHtml(ROOT) } });
       url = `${server.origin}/article.html`;
-      browser = await launch(name, { headless: true });
+      browser = await launchForTests(name);
       page = await browser.newPage();
       await page.goto(url);
       await waitForHighlights(page);
@@ -80,7 +82,7 @@ export function sampleArticleSuite(name: BrowserName): void {
         assert.ok(card.text.includes(role.title.ar), `the card shows the role "${role.title.ar}"`);
         await page.screenshot(artifactPath(`card-${name}-arabic.png`));
         await page.mouseMove(5, 790);
-        await page.waitFor(() => document.querySelector('dramatis-card-host')?.shadowRoot?.querySelector('.card') == null, undefined, 3000);
+        await waitForNoCard(page, 3000);
       }));
 
     it('answers getPageMentions with every entity and surface of the article, and the side panel lists them', async () => {

@@ -1,0 +1,62 @@
+/**
+ * Whether Dramatis runs on this page, following the user's settings live: it starts when the extension and
+ * the site are enabled, stops cleanly when either is turned off (highlights, listeners and the card removed),
+ * applies style, hover delay, shown types and muted entities to the running page as they change, and rescans
+ * when a new dataset is installed (storage.local[DATASET_STAMP_KEY] rewritten). Also answers the background's
+ * requests about this page.
+ */
+import { browser } from '../shared/browser.ts';
+import { listen } from '../shared/listen.ts';
+import { DATASET_STAMP_KEY, type ContentApi, type Handlers } from '../shared/messages.ts';
+import { DEFAULT_SETTINGS, isActiveOn, loadSettings, watchSettings, type Settings } from '../shared/settings.ts';
+import { guarded } from './guard.ts';
+import { PageMentionIndex } from './page-mentions.ts';
+import { PageSession } from './page-session.ts';
+import { createRevealMention } from './reveal-mention.ts';
+
+const NO_MENTIONS = new PageMentionIndex();
+
+export class ContentSession {
+  private session: PageSession | null = null;
+  private settings: Settings = { ...DEFAULT_SETTINGS };
+  /** Settles once the stored settings have been read (and the page scan started, if it runs here). */
+  private readonly ready: Promise<void>;
+
+  constructor() {
+    watchSettings(guarded((s: Settings) => this.apply(s)));
+    browser.storage.onChanged.addListener(guarded((changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && DATASET_STAMP_KEY in changes) this.session?.datasetChanged();
+    }));
+    const handlers: Handlers<ContentApi> = {
+      collectMentions: async () => {
+        await this.ready;
+        return { url: location.href, mentions: (await this.session?.summary()) ?? [] };
+      },
+      revealMention: createRevealMention(() => this.session?.index ?? NO_MENTIONS),
+    };
+    listen(handlers);
+    this.ready = loadSettings().then(
+      (s) => this.apply(s),
+      (err: unknown) => console.debug('Dramatis: settings unavailable', err),
+    );
+  }
+
+  private apply(settings: Settings): void {
+    this.settings = settings;
+    const active = isActiveOn(settings, location.hostname);
+    if (!active) {
+      this.session?.stop();
+      this.session = null;
+    } else if (this.session) {
+      this.session.applySettings(settings);
+    } else {
+      this.session = new PageSession(this.settings, () => this.onContextLost());
+    }
+  }
+
+  /** The extension was reloaded or removed under this page: nothing can be looked up any more. */
+  private onContextLost(): void {
+    this.session?.stop();
+    this.session = null;
+  }
+}

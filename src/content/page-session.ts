@@ -1,0 +1,235 @@
+/**
+ * Dramatis running on one page: the scan and everything it feeds (mentions, highlights, the card, hover,
+ * keyboard, the watch on page changes), for as long as the user's settings let it run here. `stop()` removes
+ * every highlight, listener, observer and the card host, leaving the page as it was.
+ */
+import type { EntityType } from '../core/dataset-schema.ts';
+import { browser } from '../shared/browser.ts';
+import type { PageMention } from '../shared/messages.ts';
+import { announcePageMentionsChanged } from '../shared/panel-api.ts';
+import type { Settings } from '../shared/settings.ts';
+import { CardController } from './card-controller.ts';
+import { CardHost } from './card-host.ts';
+import { caretAt, selectionStart } from './caret.ts';
+import { DomWatch } from './dom-watch.ts';
+import { EntityDirectory } from './entity-directory.ts';
+import { guarded } from './guard.ts';
+import { HighlightPainter } from './highlights.ts';
+import { HoverController } from './hover.ts';
+import { Superseded, timedTask } from './idle-work.ts';
+import { watchKeyboard } from './keyboard.ts';
+import { PageMentionIndex, type FoundMention } from './page-mentions.ts';
+import { PageScanner } from './page-scan.ts';
+
+/** After a page change licensed more names, wait this long for further changes before rescanning the page. */
+const LICENSING_RESCAN_DELAY_MS = 1000;
+
+const documentRoot = (): Node => document.body ?? document.documentElement;
+
+export class PageSession {
+  readonly index = new PageMentionIndex();
+  private readonly listeners = new AbortController();
+  /** Aborted when the document context ends (route change, new dataset, stop). */
+  private context = new AbortController();
+  private readonly painter: HighlightPainter;
+  private readonly directory = new EntityDirectory();
+  private readonly scanner: PageScanner;
+  private readonly host = new CardHost();
+  private readonly card: CardController;
+  private readonly hover: HoverController;
+  private readonly watch: DomWatch;
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  private queue: Promise<void> = Promise.resolve();
+  private licensingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The index version an open side panel was last told about. */
+  private announcedVersion = 0;
+  private shownTypes: Set<EntityType>;
+  private muted: Set<string>;
+  /** Settles when the current document context's first full scan has finished (or failed). */
+  scanned: Promise<void> = Promise.resolve();
+
+  /** `onContextLost`: the extension is gone (reloaded or removed) under the page; the caller stops. */
+  constructor(private settings: Settings, private readonly onContextLost: () => void) {
+    this.shownTypes = new Set(settings.shownTypes);
+    this.muted = new Set(settings.mutedEntities);
+    this.painter = new HighlightPainter(settings.highlightStyle);
+    const signal = this.listeners.signal;
+    this.watch = new DomWatch({
+      changed: (roots) => this.rescanRegions(roots),
+      navigated: () => this.freshContext(),
+    }, signal);
+    this.scanner = new PageScanner(this.index, this.directory, {
+      added: (m) => this.paint(m),
+      removed: (m) => this.unpaint(m),
+    }, {
+      shadowRoot: (root) => {
+        this.shadowRoots.add(root);
+        this.watch.observe(root);
+      },
+      hidden: (el) => this.watch.noteHidden(el),
+    });
+    this.card = new CardController({
+      host: this.host,
+      directory: this.directory,
+      painter: this.painter,
+      index: this.index,
+      isShown: (m) => this.isShown(m),
+      onOpened: (m) => this.hover.opened(m),
+      onClosed: () => this.hover.closed(),
+    });
+    this.hover = new HoverController({
+      hitTest: (x, y) => this.hitTest(x, y),
+      isInCard: (e) => this.host.contains(e),
+      open: (m, how) => void this.card.open(m, how).catch(() => undefined),
+      close: () => this.card.close(),
+      openDelayMs: () => this.settings.hoverDelayMs,
+    }, signal);
+    watchKeyboard({
+      isOpen: () => this.card.isOpen,
+      cardHasFocus: () => this.host.hasFocus,
+      focusCard: () => this.host.focus(),
+      openAtCaret: () => this.openAtCaret(),
+      close: () => this.card.close(),
+      isInCard: (e) => this.host.contains(e),
+    }, signal);
+    this.scanned = this.enqueue((s) => this.scanner.scanDocument(documentRoot(), s));
+  }
+
+  /** Follows a change of settings that keeps Dramatis on for this page. */
+  applySettings(settings: Settings): void {
+    this.settings = settings;
+    this.shownTypes = new Set(settings.shownTypes);
+    this.muted = new Set(settings.mutedEntities);
+    timedTask('paint', () => {
+      this.painter.setStyle(settings.highlightStyle);
+      this.repaint();
+    });
+    this.card.refresh();
+  }
+
+  /** A new dataset was installed: everything found so far may have changed. */
+  datasetChanged(): void {
+    this.directory.clear();
+    this.freshContext();
+  }
+
+  /** The automation contract's rows for this page, once its scan is done. */
+  async summary(): Promise<PageMention[]> {
+    await this.scanned;
+    return this.index.summary((id) => this.directory.brief(id)?.nameEn ?? id);
+  }
+
+  stop(): void {
+    this.context.abort();
+    this.listeners.abort();
+    clearTimeout(this.licensingTimer);
+    this.card.close();
+    this.host.destroy();
+    this.painter.destroy();
+    this.index.clear();
+    this.shadowRoots.clear();
+  }
+
+  isShown(m: FoundMention): boolean {
+    const brief = this.directory.brief(m.entityId);
+    return brief !== undefined && this.shownTypes.has(brief.type) && !this.muted.has(m.entityId);
+  }
+
+  /** A new document context: an SPA route change or a new dataset. Nothing found before carries over. */
+  private freshContext(): void {
+    this.context.abort();
+    this.context = new AbortController();
+    clearTimeout(this.licensingTimer);
+    this.card.close();
+    this.index.clear();
+    this.painter.clearRanges();
+    this.scanner.reset();
+    this.watch.discardPending();
+    this.scanned = this.enqueue((s) => this.scanner.scanDocument(documentRoot(), s));
+  }
+
+  private rescanRegions(roots: Node[]): void {
+    void this.enqueue(async (s) => {
+      const licensedMore = await this.scanner.scanRegions(roots, s);
+      if (this.card.mention && !this.index.has(this.card.mention)) this.card.close();
+      if (licensedMore) this.scheduleLicensingRescan();
+    });
+  }
+
+  private scheduleLicensingRescan(): void {
+    clearTimeout(this.licensingTimer);
+    this.licensingTimer = setTimeout(guarded(() => {
+      void this.enqueue((s) => this.scanner.rescanDocument(documentRoot(), s));
+    }), LICENSING_RESCAN_DELAY_MS);
+  }
+
+  /**
+   * Runs scan jobs one after another, each bound to the document context it was queued in. After a job that
+   * changed what the page mentions, an open side panel is told (top frame only: it is the one it asks).
+   */
+  private enqueue(job: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    const signal = this.context.signal;
+    const run = this.queue.then(async () => {
+      if (signal.aborted) return;
+      await job(signal);
+      if (this.index.version === this.announcedVersion) return;
+      this.announcedVersion = this.index.version;
+      if (window === window.top) announcePageMentionsChanged();
+    });
+    this.queue = run.catch((err: unknown) => {
+      if (err instanceof Superseded) return;
+      console.debug('Dramatis: scan failed', err);
+      if (!extensionAlive()) this.onContextLost();
+    });
+    return this.queue;
+  }
+
+  private paint(m: FoundMention): void {
+    if (!this.isShown(m)) return;
+    const type = this.directory.brief(m.entityId)?.type;
+    if (type) this.painter.add(m.range, type);
+  }
+
+  private unpaint(m: FoundMention): void {
+    const type = this.directory.brief(m.entityId)?.type;
+    if (type) this.painter.delete(m.range, type);
+  }
+
+  private repaint(): void {
+    this.painter.clearRanges();
+    for (const m of this.index.all) this.paint(m);
+  }
+
+  private hitTest(x: number, y: number): FoundMention | undefined {
+    if (this.index.size === 0) return undefined;
+    const caret = caretAt(x, y, [...this.shadowRoots]);
+    const m = caret ? this.index.at(caret.node, caret.offset, x, y) : undefined;
+    return m && this.isShown(m) ? m : undefined;
+  }
+
+  private openAtCaret(): boolean {
+    const keep = (m: FoundMention) => this.isShown(m);
+    const caret = selectionStart();
+    let m = caret ? this.index.atOrAfter(caret.node, caret.offset, keep) : undefined;
+    // No caret, or none after it: the first name on screen, else the first on the page.
+    m ??= this.index.all.find((x) => keep(x) && onScreen(x.range)) ?? this.index.all.find(keep);
+    if (!m) return false;
+    void this.card.open(m, { focus: true }).catch(() => undefined);
+    return true;
+  }
+}
+
+/** False once the extension has been reloaded or removed: its content scripts can no longer reach it. */
+function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+function onScreen(range: Range): boolean {
+  const r = range.getBoundingClientRect();
+  const vh = document.documentElement.clientHeight || window.innerHeight;
+  return r.bottom > 0 && r.top < vh && (r.width > 0 || r.height > 0);
+}

@@ -1,0 +1,53 @@
+/**
+ * The content script's own timings, written to the page's performance timeline (the content script shares it
+ * with the page in Chromium and Firefox alike), where `npm run bench` and the corpus test read them with
+ * `performance.getEntriesByName(name)` from the page:
+ *
+ * - `dramatis:scan`  (measure) one per full scan of a document context: from the scan's start until every
+ *                    chunk's highlights are registered, licensing second pass included. Wall time: it includes
+ *                    the idle time between slices and the background's work.
+ * - `dramatis:chunk` (measure) one per chunk sent to the background: from starting to read it until its
+ *                    highlights are registered.
+ * - `dramatis:task`  (measure) one per synchronous slice of work on the page's main thread; its `detail` says
+ *                    what: 'read' (reading text), 'map' (turning mentions into ranges and painting them),
+ *                    'paint' (repainting after a settings change). Their sum is the content script's
+ *                    main-thread time; the longest is its longest task. Capped at MAX_TASK_ENTRIES per page so a
+ *                    page that changes forever doesn't grow the timeline forever.
+ *
+ * Measures are given explicit start and end times, never mark names: a page that clears its marks
+ * (performance.clearMarks()) must not make a measure throw.
+ */
+
+export const SCAN_MEASURE = 'dramatis:scan';
+export const CHUNK_MEASURE = 'dramatis:chunk';
+export const TASK_MEASURE = 'dramatis:task';
+export const MAX_TASK_ENTRIES = 5000;
+
+let taskEntries = 0;
+
+function measure(name: string, start: number, end: number, detail?: string): void {
+  try {
+    performance.measure(name, detail === undefined ? { start, end } : { start, end, detail });
+  } catch {
+    // A page can replace `performance`; timings are never worth an error.
+  }
+}
+
+export function now(): number {
+  return performance.now();
+}
+
+/** `what` (the measure's detail) names the work: 'read', 'map', 'paint', … */
+export function recordTask(start: number, what: string): void {
+  if (taskEntries >= MAX_TASK_ENTRIES) return;
+  taskEntries++;
+  measure(TASK_MEASURE, start, performance.now(), what);
+}
+
+export function recordChunk(start: number): void {
+  measure(CHUNK_MEASURE, start, performance.now());
+}
+
+export function recordScan(start: number): void {
+  measure(SCAN_MEASURE, start, performance.now());
+}

@@ -1,0 +1,3 @@
+import { cardSuite } from './card-suite.ts';
+
+cardSuite('firefox');

@@ -1,0 +1,3 @@
+import { corpusSuite } from './page-corpus-suite.ts';
+
+corpusSuite('firefox');

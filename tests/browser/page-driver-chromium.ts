@@ -1,0 +1,136 @@
+/**
+ * page-driver.ts for Chromium (playwright-core): the closed card root read through CDP (DOM.describeNode with
+ * pierce, DOM.resolveNode, Runtime.callFunctionOn), the extension's errors from Runtime events of its own
+ * execution contexts, every request but 127.0.0.1's aborted.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page as PwPage } from 'playwright-core';
+import { CHROMIUM_PATH, type DriverPage } from '../../scripts/browsers.ts';
+import { distDir } from '../../scripts/build.ts';
+import type { CardRootReader } from '../../scripts/page-probes.ts';
+import type { ExtensionError, LaunchOptions, TestBrowser, TestPage } from './page-driver.ts';
+import { probeSource, storageHelpers } from './page-driver-shared.ts';
+
+/** Flags that keep Chromium off the network (as scripts/browsers.ts does). */
+const QUIET_CHROMIUM = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-default-apps', '--lang=en-US',
+];
+
+
+async function wrapChromiumPage(context: BrowserContext, page: PwPage, extensionOrigin: string): Promise<TestPage> {
+  const cdp: CDPSession = await context.newCDPSession(page);
+  const errors: ExtensionError[] = [];
+  const extensionContexts = new Set<number>();
+  cdp.on('Runtime.executionContextCreated', (e) => {
+    if (e.context.origin === extensionOrigin) extensionContexts.add(e.context.id);
+  });
+  cdp.on('Runtime.exceptionThrown', (e) => {
+    const d = e.exceptionDetails;
+    const text = d.exception?.description ?? d.text;
+    if ((d.executionContextId !== undefined && extensionContexts.has(d.executionContextId)) || text.includes(extensionOrigin) || (d.url ?? '').startsWith(extensionOrigin)) {
+      errors.push({ kind: 'exception', text });
+    }
+  });
+  cdp.on('Runtime.consoleAPICalled', (e) => {
+    if (e.type !== 'error' || !extensionContexts.has(e.executionContextId)) return;
+    errors.push({ kind: 'console', text: e.args.map((a) => a.value ?? a.description ?? '').join(' ') });
+  });
+  await cdp.send('Runtime.enable');
+
+  const reader: CardRootReader['inCardRoot'] = async (fn, arg) => {
+    const decl = probeSource(fn as never);
+    const argJson = JSON.stringify(arg ?? null);
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'dramatis-card-host' });
+    let objectId: string | undefined;
+    if (nodeId) {
+      const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+      const shadow = node.shadowRoots?.[0];
+      if (shadow) objectId = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })).object.objectId;
+    }
+    const call = objectId
+      ? await cdp.send('Runtime.callFunctionOn', {
+          objectId,
+          functionDeclaration: `function (argJson) { return (${decl})(this, argJson); }`,
+          arguments: [{ value: argJson }],
+          returnByValue: true,
+          awaitPromise: true,
+        })
+      : await cdp.send('Runtime.evaluate', { expression: `(${decl})(null, ${JSON.stringify(argJson)})`, returnByValue: true, awaitPromise: true });
+    if (call.exceptionDetails) throw new Error(`card probe failed: ${call.exceptionDetails.exception?.description ?? call.exceptionDetails.text}`);
+    return JSON.parse(call.result.value as string);
+  };
+
+  return {
+    browserName: 'chromium',
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    open: async (url) => void (await page.goto(url, { waitUntil: 'domcontentloaded' })),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeoutMs = 10_000) => void (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs, polling: 50 })),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    keyPress: (key) => page.keyboard.press(key),
+    chord: (modifiers, key) => page.keyboard.press([...modifiers, key].join('+')),
+    tap: (x, y) => page.touchscreen.tap(x, y),
+    sweep: async (from, to, steps) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.move(to.x, to.y, { steps });
+    },
+    click: (x, y) => page.mouse.click(x, y),
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+    addInitScript: async (source) => void (await page.addInitScript(source)),
+    colorScheme: async (dark) => {
+      await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+      return true;
+    },
+    inCardRoot: reader,
+    extensionErrors: () => [...errors],
+  };
+}
+
+export async function launchChromiumForTests(options: LaunchOptions): Promise<TestBrowser> {
+  const ext = options.extensionPath ?? distDir('chrome');
+  const profile = mkdtempSync(join(tmpdir(), 'dramatis-pagetest-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    hasTouch: true,
+    viewport: { width: 1100, height: 800 },
+    args: [...QUIET_CHROMIUM, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+  });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  for (const p of context.pages()) await p.close().catch(() => undefined);
+  const wrap = (p: PwPage) => wrapChromiumPage(context, p, extensionOrigin);
+  let ext$: Promise<DriverPage> | undefined;
+  const browser: TestBrowser = {
+    name: 'chromium',
+    extensionOrigin,
+    newPage: async () => wrap(await context.newPage()),
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`${extensionOrigin}/${path}`);
+      return wrap(page);
+    },
+    ...storageHelpers(() => (ext$ ??= browser.openExtensionPage('sidepanel.html'))),
+    async urlOfTabOpenedBy(action, timeoutMs = 10_000) {
+      const opened = context.waitForEvent('page', { timeout: timeoutMs });
+      await action();
+      const page = await opened;
+      await page.waitForURL((u) => u.href !== 'about:blank', { timeout: timeoutMs }).catch(() => undefined);
+      const url = page.url();
+      await page.close().catch(() => undefined);
+      return url;
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return browser;
+}

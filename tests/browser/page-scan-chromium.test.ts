@@ -1,0 +1,3 @@
+import { pageScanSuite } from './page-scan-suite.ts';
+
+pageScanSuite('chromium');

@@ -1,0 +1,211 @@
+/**
+ * Scanning pages in a real browser: what is read and what is left alone, pages that change after load, SPA
+ * route changes, a page longer than one chunk (licensing across chunks), the user's settings applied live, a
+ * new dataset, and stopping cleanly. Run once per browser by page-scan-chromium/-firefox.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import type { BrowserName } from '../../scripts/browsers.ts';
+import { readHighlights, waitForHighlights } from '../../scripts/page-probes.ts';
+import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
+import { DATASET_STAMP_KEY } from '../../src/shared/messages.ts';
+import type { Settings } from '../../src/shared/settings.ts';
+import { screenshotOnFailure } from '../support/artifacts.ts';
+import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
+import { englishArticleHtml, longPageHtml, spaHtml } from './page-fixtures.ts';
+import { settingsItem } from './page-settings.ts';
+
+/** Waits until a highlighted range reads `text` (or, with present = false, until none does). */
+export function waitForHighlightText(page: TestPage, text: string, present = true, timeoutMs = 10_000): Promise<void> {
+  return page.waitFor(([t, want]: [string, boolean]) => {
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('dramatis-') || name === 'dramatis-active') continue;
+      for (const r of h as unknown as Iterable<Range>) if (r.toString() === t) return want;
+    }
+    return !want;
+  }, [text, present] as [string, boolean], timeoutMs);
+}
+
+/** How many full scans of the document have finished (`dramatis:scan` measures). */
+export function scanCount(page: TestPage): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('dramatis:scan').length);
+}
+
+export function pageScanSuite(name: BrowserName): void {
+  describe(`scanning pages in ${name}`, { timeout: 300_000 }, () => {
+    let browser: TestBrowser;
+    let server: RunningServer;
+    let page: TestPage;
+    const setSettings = (change: Partial<Settings>) => browser.setStorage(settingsItem(change));
+
+    before(async () => {
+      server = await startServer({
+        '/article.html': { body: englishArticleHtml() },
+        '/spa/': { body: spaHtml() },
+        '/long.html': { body: longPageHtml(true) },
+        '/long-unlicensed.html': { body: longPageHtml(false) },
+      });
+      browser = await launchForTests(name);
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    beforeEach(async () => {
+      await page?.close().catch(() => undefined);
+      await setSettings({});
+      page = await browser.newPage();
+      // Background tabs get idle time only now and then: the tab under test is the one in front.
+      await page.bringToFront();
+    });
+
+    it('highlights names in text, across inline elements and in open shadow roots, and leaves fields, editors, code and hidden text alone', () =>
+      screenshotOnFailure(page, `${name}-scan-regions`, async () => {
+        await page.goto(`${server.origin}/article.html`);
+        await waitForHighlightText(page, 'Bashar al-Assad');
+        const ranges = await page.evaluate(() => {
+          const out: { text: string; where: string }[] = [];
+          for (const [n, h] of CSS.highlights) {
+            if (!n.startsWith('dramatis-')) continue;
+            for (const r of h as unknown as Iterable<Range>) {
+              const el = r.startContainer.parentElement;
+              const root = r.startContainer.getRootNode() as Document | ShadowRoot;
+              out.push({ text: r.toString(), where: 'host' in root ? `shadow:${root.host.id}` : (el?.closest('[id]')?.id ?? '') });
+            }
+          }
+          return out;
+        });
+        const at = (where: string) => ranges.filter((r) => r.where === where).map((r) => r.text).sort();
+        assert.deepEqual(at('p1'), ['BBC', 'Bashar al-Assad', 'Damascus', 'Esmail Qaani']);
+        // "Assad" alone, licensed by the full name; "<b>Bashar</b> al-Assad", split over two elements, found whole.
+        assert.deepEqual(at('p4'), ['Assad', 'Bashar al-Assad']);
+        assert.deepEqual(at(''), [], 'every range is under an element with an id');
+        assert.deepEqual(at('shadow:quote'), ['Tehran'], 'the open shadow root is read');
+        assert.deepEqual(at('link'), ['Hezbollah']);
+        for (const skipped of ['editor', 'notes', 'field', 'hidden-p']) assert.deepEqual(at(skipped), [], `${skipped} is left alone`);
+        assert.ok(!ranges.some((r) => r.text === 'Hassan Nasrallah' && r.where !== 'p3'), 'code is not read');
+        assert.equal(ranges.filter((r) => r.text === 'Tehran').length, 2, 'Tehran: in the shadow root and the last paragraph only');
+      }));
+
+    it('finds a name inserted after load, forgets names removed or rewritten, and reads text the page reveals', () =>
+      screenshotOnFailure(page, `${name}-scan-dynamic`, async () => {
+        await page.goto(`${server.origin}/article.html`);
+        await waitForHighlightText(page, 'Hezbollah');
+        await page.evaluate(() => {
+          const p = document.createElement('p');
+          p.id = 'late';
+          p.textContent = 'Later, Donald Trump commented on the meeting.';
+          document.querySelector('main')!.append(p);
+        });
+        await waitForHighlightText(page, 'Donald Trump');
+        await page.evaluate(() => document.getElementById('late')!.remove());
+        await waitForHighlightText(page, 'Donald Trump', false);
+        await page.evaluate(() => { document.getElementById('p2')!.firstChild!.textContent = 'He then travelled home.'; });
+        await waitForHighlightText(page, 'Baghdad', false);
+        await waitForHighlightText(page, 'Mustafa al-Kadhimi', false);
+        await page.evaluate(() => document.getElementById('hidden-p')!.removeAttribute('hidden'));
+        await page.waitFor(() => [...CSS.highlights].some(([n, h]) => n.startsWith('dramatis-') &&
+          [...(h as unknown as Iterable<Range>)].some((r) => r.toString() === 'Tehran' && r.startContainer.parentElement?.id === 'hidden-p')), undefined, 10_000);
+      }));
+
+    it('leaves a contenteditable region alone while the user types in it', () =>
+      screenshotOnFailure(page, `${name}-scan-editable`, async () => {
+        await page.goto(`${server.origin}/article.html`);
+        await waitForHighlightText(page, 'Hezbollah');
+        const scansBefore = await page.evaluate(() => performance.getEntriesByName('dramatis:task').length);
+        await page.evaluate(() => {
+          const editor = document.getElementById('editor')!;
+          editor.focus();
+          getSelection()!.collapse(editor.firstChild!, editor.firstChild!.textContent!.length);
+        });
+        for (const ch of ' and Bashar al-Assad') await page.keyPress(ch);
+        await page.waitFor(() => document.getElementById('editor')!.textContent!.endsWith('Bashar al-Assad'), undefined, 5000);
+        // Give the watcher time to have reacted, had it wanted to.
+        await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+        const inEditor = await page.evaluate(() => [...CSS.highlights].some(([n, h]) => n.startsWith('dramatis-') &&
+          [...(h as unknown as Iterable<Range>)].some((r) => r.startContainer.parentElement?.closest('#editor'))));
+        assert.equal(inEditor, false, 'nothing highlighted in the editor');
+        const text = await page.evaluate(() => document.getElementById('editor')!.textContent);
+        assert.equal(text, 'Notes: Hassan Nasrallah in Tehran and Bashar al-Assad', 'typing is untouched');
+        const tasks = await page.evaluate(() => performance.getEntriesByName('dramatis:task').length);
+        assert.ok(tasks - scansBefore <= 2, `typing in the editor caused no rescans (${tasks - scansBefore} tasks)`);
+      }));
+
+    it('starts a fresh document on an SPA route change: new names found, old licences forgotten', () =>
+      screenshotOnFailure(page, `${name}-scan-spa`, async () => {
+        await page.goto(`${server.origin}/spa/`);
+        await waitForHighlightText(page, 'Assad');
+        await page.evaluate(() => (window as unknown as { route(p: string, h: string): void }).route('/spa/b', '<p id="b1">Assad met the leaders of Hezbollah.</p>'));
+        await waitForHighlightText(page, 'Hezbollah');
+        await page.waitFor(() => performance.getEntriesByName('dramatis:scan').length >= 2, undefined, 10_000);
+        const texts = (await readHighlights(page)).map((h) => h.text);
+        assert.deepEqual(texts, ['Hezbollah'], 'on the new route, "Assad" alone is not licensed by the old route\'s full name');
+        // And back: the first route's text licenses "Assad" again.
+        await page.evaluate(() => (window as unknown as { route(p: string, h: string): void }).route('/spa/', '<p>Bashar al-Assad spoke. Assad said little.</p>'));
+        await waitForHighlightText(page, 'Assad');
+      }));
+
+    it('scans a page longer than one chunk in idle slices, and a full name in a later chunk licenses an earlier alias', () =>
+      screenshotOnFailure(page, `${name}-scan-long`, async () => {
+        await page.goto(`${server.origin}/long.html`);
+        await page.waitFor(() => performance.getEntriesByName('dramatis:scan').length > 0, undefined, 30_000);
+        const timing = await page.evaluate(() => ({
+          chunks: performance.getEntriesByName('dramatis:chunk').length,
+          longestTask: Math.max(...performance.getEntriesByName('dramatis:task').map((e) => e.duration)),
+          texts: [...CSS.highlights].flatMap(([n, h]) => (n.startsWith('dramatis-') ? [...(h as unknown as Iterable<Range>)].map((r) => `${r.startContainer.parentElement?.id}:${r}`) : [])),
+        }));
+        assert.ok(timing.chunks >= 3, `read in several chunks (${timing.chunks})`);
+        assert.ok(timing.longestTask < 50, `no task over 50 ms (longest ${timing.longestTask.toFixed(1)} ms)`);
+        assert.deepEqual(timing.texts.sort(), ['first:Assad', 'last:Bashar al-Assad']);
+
+        // The same page without the full name: the alias stays unlicensed (the check above can fail).
+        await page.goto(`${server.origin}/long-unlicensed.html`);
+        await page.waitFor(() => performance.getEntriesByName('dramatis:scan').length > 0, undefined, 30_000);
+        assert.deepEqual((await readHighlights(page)).map((h) => h.text), []);
+      }));
+
+    it('follows the settings live: style, shown types, muted entities, and stops cleanly when the site is disabled', () =>
+      screenshotOnFailure(page, `${name}-scan-settings`, async () => {
+        await page.goto(`${server.origin}/article.html`);
+        await waitForHighlightText(page, 'Damascus');
+        const names = () => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => (CSS.highlights.get(k) as unknown as Set<Range>).size > 0).sort());
+        assert.deepEqual(await names(), ['dramatis-media', 'dramatis-organisation', 'dramatis-person', 'dramatis-place']);
+
+        await setSettings({ highlightStyle: 'background' });
+        await page.waitFor(() => CSS.highlights.has('dramatis-person-filled') && !CSS.highlights.has('dramatis-person'), undefined, 5000);
+        await setSettings({ highlightStyle: 'none' });
+        await page.waitFor(() => ![...CSS.highlights.keys()].some((k) => k.startsWith('dramatis-')), undefined, 5000);
+
+        await setSettings({ shownTypes: ['person', 'organisation', 'media'], mutedEntities: ['hezbollah'] });
+        await waitForHighlightText(page, 'Damascus', false);
+        await waitForHighlightText(page, 'Hezbollah', false);
+        await waitForHighlightText(page, 'Esmail Qaani');
+
+        await setSettings({ disabledSites: ['127.0.0.1'] });
+        await page.waitFor(() => ![...CSS.highlights.keys()].some((k) => k.startsWith('dramatis-')) && !document.querySelector('dramatis-card-host'), undefined, 5000);
+        // Stopped: hovering a name opens nothing, and page changes are not scanned.
+        await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Donald Trump' })));
+        await page.mouseMove(100, 100);
+        await page.evaluate(() => new Promise((r) => setTimeout(r, 800)));
+        assert.equal(await page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('dramatis-')).length), 0);
+
+        await setSettings({ enabled: true });
+        await waitForHighlightText(page, 'Donald Trump');
+        await setSettings({ enabled: false });
+        await page.waitFor(() => ![...CSS.highlights.keys()].some((k) => k.startsWith('dramatis-')), undefined, 5000);
+      }));
+
+    it('rescans when a new dataset is installed', () =>
+      screenshotOnFailure(page, `${name}-scan-dataset`, async () => {
+        await page.goto(`${server.origin}/article.html`);
+        await waitForHighlights(page);
+        await page.waitFor(() => performance.getEntriesByName('dramatis:scan').length === 1, undefined, 10_000);
+        await browser.setStorage({ [DATASET_STAMP_KEY]: { version: Date.now(), at: Date.now() } });
+        await page.waitFor(() => performance.getEntriesByName('dramatis:scan').length === 2, undefined, 10_000);
+        await waitForHighlightText(page, 'Esmail Qaani');
+        assert.equal(await scanCount(page), 2);
+      }));
+  });
+}

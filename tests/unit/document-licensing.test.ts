@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DocumentLicensing } from '../../src/core/document-licensing.ts';
+import { formatIsoDate } from '../../src/core/iso-date.ts';
+
+const AMBIGUOUS = new Set(['bashar-al-assad', 'hassan-nasrallah']);
+const hasAmbiguous = (id: string) => AMBIGUOUS.has(id);
+
+test('licences carry forward from chunk to chunk, each recorded where it first appeared', () => {
+  const doc = new DocumentLicensing();
+  assert.deepEqual(doc.record(0, ['esmail-qaani']), ['esmail-qaani']);
+  assert.deepEqual(doc.record(1, ['esmail-qaani', 'bashar-al-assad']), ['bashar-al-assad']);
+  assert.deepEqual(doc.licensed.sort(), ['bashar-al-assad', 'esmail-qaani']);
+  assert.ok(doc.has('bashar-al-assad'));
+});
+
+test('a full name first seen in chunk 3 sends chunks 0–2 back for a second scan', () => {
+  const doc = new DocumentLicensing();
+  doc.record(0, ['esmail-qaani']);
+  doc.record(3, ['bashar-al-assad']);
+  assert.equal(doc.rescanPrefix(hasAmbiguous), 3);
+});
+
+test('no second scan for entities without ambiguous aliases, or licensed in the first chunk', () => {
+  const doc = new DocumentLicensing();
+  doc.record(0, ['hassan-nasrallah']);
+  doc.record(5, ['esmail-qaani']);
+  assert.equal(doc.rescanPrefix(hasAmbiguous), 0);
+});
+
+test('clear starts a new document (an SPA route change)', () => {
+  const doc = new DocumentLicensing();
+  doc.record(2, ['bashar-al-assad']);
+  doc.clear();
+  assert.deepEqual(doc.licensed, []);
+  assert.equal(doc.rescanPrefix(hasAmbiguous), 0);
+});
+
+test('dates read as the reader’s language writes them, only as precise as the data', () => {
+  assert.equal(formatIsoDate('2020-11-22', 'en'), 'November 22, 2020');
+  assert.equal(formatIsoDate('2020-11', 'en'), 'November 2020');
+  assert.equal(formatIsoDate('2020', 'en'), '2020');
+  assert.match(formatIsoDate('2020-11-22', 'ar'), /نوفمبر/);
+  assert.equal(formatIsoDate('22/11/2020', 'en'), '22/11/2020', 'not ISO: shown as given');
+  assert.equal(formatIsoDate('2020-13-01', 'en'), '2020-13-01');
+});
