@@ -37,6 +37,11 @@ export interface DriverBrowser {
   newPage(): Promise<DriverPage>;
   /** Opens one of the extension's pages (path relative to the extension root) in a new tab. */
   openExtensionPage(path: string): Promise<DriverPage>;
+  /**
+   * Chromium only: stops the extension's service worker now, as the browser does to an idle or runaway worker
+   * (CDP Target.closeTarget). Firefox's background is an event page, which it does not offer to stop.
+   */
+  stopExtensionWorker?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,14 +78,20 @@ function wrapPuppeteer(page: PpPage): DriverPage {
   };
 }
 
-export async function launchChromium(options: { headless: boolean; extensionPath?: string }): Promise<DriverBrowser> {
+/** The UI language the browser runs in: Dramatis's pages follow it (`ar` needs Firefox's Arabic langpack). */
+export type UiLang = 'en' | 'ar';
+
+export async function launchChromium(options: { headless: boolean; extensionPath?: string; lang?: UiLang }): Promise<DriverBrowser> {
   const ext = options.extensionPath ?? distDir('chrome');
   const profile = mkdtempSync(join(tmpdir(), 'dramatis-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless,
     viewport: { width: 1100, height: 800 },
-    args: [...QUIET_CHROMIUM, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+    // --lang picks the extension's messages; `locale` makes i18n.getUILanguage() agree (--lang alone doesn't).
+    ...(options.lang === 'ar' ? { locale: 'ar' } : {}),
+    args: [...QUIET_CHROMIUM.filter((a) => options.lang !== 'ar' || !a.startsWith('--lang=')), ...(options.lang === 'ar' ? ['--lang=ar'] : []),
+      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
   });
   // Only 127.0.0.1 exists here; anything else would hang a page until it times out.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
@@ -96,6 +107,18 @@ export async function launchChromium(options: { headless: boolean; extensionPath
       await page.goto(`${extensionOrigin}/${path}`);
       return wrapPlaywright(page);
     },
+    async stopExtensionWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      try {
+        const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+        const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(extensionOrigin));
+        if (workers.length === 0) throw new Error('no extension service worker is running');
+        for (const w of workers) await cdp.send('Target.closeTarget', { targetId: w.targetId });
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    },
     async close() {
       await context.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });
@@ -103,7 +126,7 @@ export async function launchChromium(options: { headless: boolean; extensionPath
   };
 }
 
-export async function launchFirefox(options: { headless: boolean; extensionPath?: string }): Promise<DriverBrowser> {
+export async function launchFirefox(options: { headless: boolean; extensionPath?: string; lang?: UiLang }): Promise<DriverBrowser> {
   const ext = options.extensionPath ?? distDir('firefox');
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
@@ -114,7 +137,7 @@ export async function launchFirefox(options: { headless: boolean; extensionPath?
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      'intl.locale.requested': 'en-US',
+      'intl.locale.requested': options.lang === 'ar' ? 'ar' : 'en-US',
     },
   });
   await browser.installExtension(ext);
@@ -129,13 +152,23 @@ export async function launchFirefox(options: { headless: boolean; extensionPath?
       // goto() of a moz-extension:// URL loads the page but never resolves: start it and poll instead.
       void page.goto(url).catch(() => undefined);
       const driver = wrapPuppeteer(page);
-      await driver.waitFor((u: string) => location.href === u && document.readyState === 'complete', url);
+      // The wait can start in about:blank's realm, which the navigation discards: puppeteer then rejects with a
+      // bare "Waiting failed" (not a timeout). Wait again in the new realm, within the same 10 s.
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        try {
+          await driver.waitFor((u: string) => location.href === u && document.readyState === 'complete', url, Math.max(1, deadline - Date.now()));
+          break;
+        } catch (err) {
+          if ((err as Error).name === 'TimeoutError' || Date.now() >= deadline) throw err;
+        }
+      }
       return driver;
     },
     close: async () => void (await browser.close().catch(() => undefined)),
   };
 }
 
-export function launch(name: BrowserName, options: { headless: boolean }): Promise<DriverBrowser> {
+export function launch(name: BrowserName, options: { headless: boolean; lang?: UiLang }): Promise<DriverBrowser> {
   return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }

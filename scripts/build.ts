@@ -15,8 +15,7 @@ export const distDir = (target: Target): string => join(ROOT, 'dist', target);
 
 const PACK = join(ROOT, 'generated', 'pack.json');
 
-async function bundle(target: Target, minify: boolean): Promise<void> {
-  const out = distDir(target);
+async function bundle(target: Target, minify: boolean, out = distDir(target), define: Record<string, string> = {}): Promise<void> {
   const common: BuildOptions = {
     bundle: true,
     minify,
@@ -26,37 +25,46 @@ async function bundle(target: Target, minify: boolean): Promise<void> {
     jsxImportSource: 'preact',
     legalComments: 'none',
     logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', ...define },
   };
   await Promise.all([
     // The service worker and extension pages are modules; no splitting: a chunk's import() throws in a worker.
     build({ ...common, format: 'esm', entryPoints: { background: 'src/background/index.ts' }, outdir: out, absWorkingDir: ROOT }),
     build({ ...common, format: 'esm', entryPoints: { sidepanel: 'src/sidepanel/index.tsx' }, outdir: out, absWorkingDir: ROOT }),
+    build({ ...common, format: 'esm', entryPoints: { reader: 'src/pages/reader.tsx' }, outdir: out, absWorkingDir: ROOT }),
     // Content scripts are classic scripts.
     build({ ...common, format: 'iife', entryPoints: { content: 'src/content/index.ts' }, outdir: out, absWorkingDir: ROOT }),
   ]);
 }
 
-function copyStatic(target: Target): void {
-  const out = distDir(target);
+function copyStatic(target: Target, out = distDir(target)): void {
   cpSync(join(ROOT, 'assets', '_locales'), join(out, '_locales'), { recursive: true });
   cpSync(join(ROOT, 'assets', 'icons'), join(out, 'icons'), { recursive: true });
   cpSync(join(ROOT, 'assets', 'content.css'), join(out, 'content.css'));
   cpSync(join(ROOT, 'src', 'sidepanel', 'sidepanel.html'), join(out, 'sidepanel.html'));
   cpSync(join(ROOT, 'src', 'sidepanel', 'sidepanel.css'), join(out, 'sidepanel.css'));
+  cpSync(join(ROOT, 'src', 'pages', 'reader.html'), join(out, 'reader.html'));
+  cpSync(join(ROOT, 'src', 'pages', 'reader.css'), join(out, 'reader.css'));
   cpSync(PACK, join(out, 'pack.json'));
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(source, target, pkg.version), null, 2));
 }
 
-export async function buildAll(options: { minify?: boolean } = {}): Promise<void> {
+/**
+ * `outDir` and `define` are for test builds only (tests/support/test-build.ts writes dist-test/ with a test
+ * key defined, see src/background/sync/build-flags.ts); `npm run build` and `npm run package` pass neither.
+ */
+export async function buildAll(
+  options: { minify?: boolean; outDir?: (target: Target) => string; define?: Record<string, string> } = {},
+): Promise<void> {
   if (!existsSync(PACK)) throw new Error(`${PACK} is missing: run \`npm run data\` first (npm run build does).`);
   for (const target of TARGETS) {
-    rmSync(distDir(target), { recursive: true, force: true });
-    mkdirSync(distDir(target), { recursive: true });
-    await bundle(target, options.minify ?? false);
-    copyStatic(target);
+    const out = options.outDir?.(target) ?? distDir(target);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    await bundle(target, options.minify ?? false, out, options.define);
+    copyStatic(target, out);
   }
 }
 

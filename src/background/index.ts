@@ -7,9 +7,11 @@ import { listen } from '../shared/listen.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { handlers } from './handlers.ts';
 import { wireToolbarButton } from './side-panel.ts';
+import { startSync } from './sync/start-sync.ts';
 
 listen(handlers);
 wireToolbarButton();
+startSync();
 
 browser.runtime.onInstalled.addListener(() => {
   ensureDataset().catch((err: unknown) => console.error('Dramatis: seeding the dataset failed:', err));

@@ -69,6 +69,11 @@ export interface PageApi {
 /** Requests a content script answers (sent by the background with `tabs.sendMessage`). */
 export interface ContentApi {
   collectMentions: { params: Record<string, never>; result: PageMentions };
+  /**
+   * Scrolls the page to the entity's next mention (each request one further, wrapping) and flashes it; asked
+   * by the side panel. `index` is 1-based among the entity's `total` mentions; `found` is false when none.
+   */
+  revealMention: { params: { entityId: string }; result: { found: boolean; index: number; total: number } };
 }
 
 /** An article without its full text: what a card needs to cite it. */

@@ -32,7 +32,7 @@ test('the source manifest is not modified by deriving one', () => {
   assert.equal(JSON.stringify(source), before);
 });
 
-test('least permissions: nothing beyond storage (and Chrome’s sidePanel), no host permissions', () => {
-  assert.deepEqual(source.permissions, ['storage', 'unlimitedStorage']);
+test('least permissions: nothing beyond storage, alarms (and Chrome’s sidePanel), no host permissions', () => {
+  assert.deepEqual(source.permissions, ['storage', 'unlimitedStorage', 'alarms']);
   assert.equal(source.host_permissions, undefined);
 });
