@@ -261,8 +261,17 @@ export function syncSuite(name: BrowserName): void {
         } else {
           // Firefox: its background is an event page it won't stop on request; reloading the extension ends it.
           await panel.evaluate(() => void (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload());
-          await new Promise((r) => setTimeout(r, 1500));
-          await openPanel();
+          // The reload closes our pages and takes a while under load: retry opening the panel until the
+          // extension is back, rather than betting on a fixed pause.
+          await until(async () => {
+            try {
+              await openPanel();
+              return true;
+            } catch {
+              await panel?.close().catch(() => undefined);
+              return false;
+            }
+          }, 'the reloaded extension to open its panel', 60_000, 500);
         }
         const s = await until(async () => { const x = await status(panel); return x.state.lastError?.code === 'interrupted' ? x : null; }, 'the interruption to be recorded');
         assert.equal(s.dataset?.version, 4);
