@@ -5,6 +5,7 @@
 import { browser } from '../shared/browser.ts';
 import { PANEL_FOCUS_KEY, type BackgroundApi, type Handlers, type PageApi } from '../shared/messages.ts';
 import { sendToTab } from '../shared/send.ts';
+import { briefsFor } from './brief-cache.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { getEntitiesWithSources } from './dataset-store.ts';
 import { openDatabase } from './db.ts';
@@ -24,8 +25,9 @@ const pageHandlers: Handlers<PageApi> = {
   async scanText({ text, licensed }) {
     if (typeof text !== 'string' || !isStringArray(licensed)) throw new Error('scanText: bad parameters');
     if (text.length > MAX_SCAN_CHARS) throw new Error('scanText: text too long');
-    const matcher = await currentMatcher();
-    return matcher.scan(text, new Set(licensed));
+    const { version, matcher } = await currentMatcher();
+    const found = matcher.scanCompact(text, new Set(licensed));
+    return { ...found, briefs: await briefsFor(version, found.entityIds) };
   },
 
   async getEntities({ ids }) {

@@ -8,19 +8,38 @@
  * names takes a few hundred). The first caller then rebuilds it from one consistent read of the rows and stores
  * it, and every caller in the meantime awaits that one rebuild: scans wait a moment rather than use stale names.
  * The sync warms it right after a patch, before telling tabs to rescan.
+ *
+ * Which version is stored is memoised too (`storedVersion`), so a scan of a page's chunks costs no IndexedDB
+ * read when the matcher is in memory: forgotten whenever a dataset install rewrites DATASET_STAMP_KEY, and on
+ * every wake (module state).
  */
 import type { DatasetPack } from '../core/dataset-schema.ts';
 import { buildMatcher, loadMatcher, serializeMatcher, type Matcher } from '../core/name-matcher.ts';
-import type { DatasetInfo } from '../shared/messages.ts';
+import { browser } from '../shared/browser.ts';
+import { DATASET_STAMP_KEY, type DatasetInfo } from '../shared/messages.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { getMeta, openDatabase } from './db.ts';
 
 let cached: { version: number; matcher: Matcher } | undefined;
 let loading: { version: number; promise: Promise<Matcher> } | undefined;
+/** The version ensureDataset last reported stored, until an install announces another. */
+let storedVersion: number | undefined;
+/** Bumped by each announced install: a read begun before one must not set `storedVersion` after it. */
+let installs = 0;
 
-export async function currentMatcher(): Promise<Matcher> {
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !(DATASET_STAMP_KEY in changes)) return;
+  storedVersion = undefined;
+  installs++;
+});
+
+/** The matcher of the stored dataset, and that dataset's version. */
+export async function currentMatcher(): Promise<{ version: number; matcher: Matcher }> {
+  if (cached !== undefined && cached.version === storedVersion) return cached;
+  const before = installs;
   const info = await ensureDataset();
-  return matcherFor(info.version);
+  if (before === installs) storedVersion = info.version;
+  return { version: info.version, matcher: await matcherFor(info.version) };
 }
 
 /** The matcher of dataset `version` (the stored one), loaded or rebuilt once however many ask. */

@@ -1,18 +1,15 @@
 /**
  * What the content script knows about entities, fetched from the background on demand and only for this page:
- * a brief (type, English name, whether it has ambiguous aliases) for each entity found here, and the full
- * records of the few whose cards were opened recently. No copy of the dataset lives in a tab.
+ * a brief (type, English name, whether it has ambiguous aliases; it comes with each scan's answer) for each
+ * entity found here, and the full records of the few whose cards were opened recently. No copy of the dataset
+ * lives in a tab.
  */
-import type { Entity, EntityType } from '../core/dataset-schema.ts';
+import type { Entity } from '../core/dataset-schema.ts';
+import type { EntityBrief } from '../core/entity-brief.ts';
 import type { ArticleMeta } from '../shared/messages.ts';
 import { sendToBackground } from '../shared/send.ts';
 
-export interface EntityBrief {
-  type: EntityType;
-  nameEn: string;
-  /** Has aliases that only count where the document licenses them (see DocumentLicensing). */
-  ambiguous: boolean;
-}
+export type { EntityBrief };
 
 /** Everything one card shows. */
 export interface CardData {
@@ -36,15 +33,12 @@ export class EntityDirectory {
     return this.briefs.get(id);
   }
 
-  /** Fetches the briefs of entities not seen yet on this page. */
-  async ensureBriefs(ids: Iterable<string>): Promise<void> {
-    const missing = [...new Set(ids)].filter((id) => !this.briefs.has(id));
-    for (let i = 0; i < missing.length; i += BATCH) {
-      const { entities } = await sendToBackground('getEntities', { ids: missing.slice(i, i + BATCH) });
-      for (const e of entities) {
-        this.briefs.set(e.id, { type: e.type, nameEn: e.name.en, ambiguous: e.aliases.some((a) => a.ambiguous === true && a.full !== true) });
-      }
-    }
+  /** Keeps the briefs a scan's answer brought (`briefs[i]` is that of `ids[i]`; null: not in the dataset). */
+  learn(ids: readonly string[], briefs: ReadonlyArray<EntityBrief | null>): void {
+    ids.forEach((id, i) => {
+      const brief = briefs[i];
+      if (brief) this.briefs.set(id, brief);
+    });
   }
 
   /** The entity and what its card cites; null when the dataset no longer has it. */

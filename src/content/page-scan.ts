@@ -4,13 +4,17 @@
  * are turned into live DOM ranges, a slice at a time. One PageScanner per document context: an SPA route change
  * starts a new one (`reset`).
  *
+ * Up to IN_FLIGHT chunks are with the background at once: the next chunk is read while earlier ones are being
+ * scanned, and answers are mapped in order as they arrive (the wall time of a long page is round trips, not work).
+ *
  * Licensing ("one sense per discourse") spans the whole document: each chunk is sent with the entities
- * licensed by the chunks before it, and when a later chunk licenses an entity that has ambiguous aliases, the
- * chunks before it are scanned again (src/core/document-licensing.ts). Rescans are idempotent: a mention found
- * again at the same place replaces the old one.
+ * licensed by the answers mapped so far; after the pass, exactly the chunks that were sent without a licence (of
+ * an entity with ambiguous aliases) the document turned out to have are scanned again
+ * (src/core/document-licensing.ts). Rescans are idempotent: a mention found again at the same place replaces
+ * the old one.
  */
 import { DocumentLicensing } from '../core/document-licensing.ts';
-import type { Mention } from '../core/name-matcher.ts';
+import type { PageApi } from '../shared/messages.ts';
 import { sendToBackground } from '../shared/send.ts';
 import type { EntityDirectory } from './entity-directory.ts';
 import { idleWork, Superseded } from './idle-work.ts';
@@ -29,6 +33,17 @@ export interface ScanSink {
 const CLOCK_EVERY = 16;
 /** Chunk indexes of page-change rescans come after every chunk of the full scan. */
 const REGION_INDEX = 1 << 30;
+/** Chunks sent to the background and not yet mapped, at most: overlaps reading with the round trips. */
+const IN_FLIGHT = 4;
+
+type ScanAnswer = PageApi['scanText']['result'];
+
+interface PendingChunk {
+  chunk: TextChunk;
+  index: number;
+  started: number;
+  answer: Promise<ScanAnswer>;
+}
 
 const hasWords = (text: string): boolean => /[^\s\u0000]/.test(text);
 
@@ -51,8 +66,8 @@ export class PageScanner {
   async scanDocument(root: Node, signal: AbortSignal): Promise<void> {
     const start = now();
     await this.scanChunks(root, Number.POSITIVE_INFINITY, 0, signal);
-    const prefix = this.licensing.rescanPrefix((id) => this.directory.brief(id)?.ambiguous ?? false);
-    if (prefix > 0) await this.scanChunks(root, prefix, 0, signal);
+    const again = this.licensing.rescanChunks((id) => this.directory.brief(id)?.ambiguous ?? false, REGION_INDEX);
+    if (again.length > 0) await this.scanChunks(root, again[again.length - 1]! + 1, 0, signal, new Set(again));
     recordScan(start);
   }
 
@@ -84,10 +99,25 @@ export class PageScanner {
     return licensedMore;
   }
 
-  /** Reads and scans up to `limit` chunks of `root`; resolves to the ids newly licensed. */
-  private async scanChunks(root: Node, limit: number, indexBase: number, signal: AbortSignal): Promise<string[]> {
+  /**
+   * Reads and scans up to `limit` chunks of `root` (only those in `only` when given: the others are read and
+   * skipped, so indexes stay those of the first pass); resolves to the ids newly licensed.
+   */
+  private async scanChunks(
+    root: Node,
+    limit: number,
+    indexBase: number,
+    signal: AbortSignal,
+    only?: ReadonlySet<number>,
+  ): Promise<string[]> {
     const reader = new TextReader(root, this.hooks);
     const fresh: string[] = [];
+    const queue: PendingChunk[] = [];
+    const settleOldest = async (): Promise<void> => {
+      const pending = queue.shift()!;
+      fresh.push(...(await this.mapAnswer(pending, signal)));
+      recordChunk(pending.started);
+    };
     for (let i = 0; !reader.done && i < limit; i++) {
       const started = now();
       const read: { chunk: TextChunk | null } = { chunk: null };
@@ -97,36 +127,47 @@ export class PageScanner {
       }, signal, 'read');
       const chunk = read.chunk;
       if (!chunk || !hasWords(chunk.text)) continue;
-      fresh.push(...(await this.scanChunk(chunk, indexBase + i, signal)));
-      recordChunk(started);
+      const index = indexBase + i;
+      if (only && !only.has(index)) continue;
+      queue.push({ chunk, index, started, answer: this.request(chunk, index) });
+      while (queue.length >= IN_FLIGHT) await settleOldest();
     }
+    while (queue.length > 0) await settleOldest();
     return fresh;
   }
 
-  private async scanChunk(chunk: TextChunk, index: number, signal: AbortSignal): Promise<string[]> {
-    const { mentions, licensed } = await sendToBackground('scanText', { text: chunk.text, licensed: this.licensing.licensed });
+  /** Sends a chunk with the licences known now; the answer brings the briefs of what it found. */
+  private request(chunk: TextChunk, index: number): Promise<ScanAnswer> {
+    const answer = sendToBackground('scanText', { text: chunk.text, licensed: this.licensing.send(index) });
+    // Awaited in order by scanChunks; a scan superseded before reaching it must not leave an unhandled rejection.
+    answer.catch(() => undefined);
+    return answer;
+  }
+
+  private async mapAnswer({ chunk, index, answer }: PendingChunk, signal: AbortSignal): Promise<string[]> {
+    const { starts, ends, entities, entityIds, briefs, licensed } = await answer;
     if (signal.aborted) throw new Superseded();
+    this.directory.learn(entityIds, briefs);
     const fresh = this.licensing.record(index, licensed);
-    await this.directory.ensureBriefs(mentions.map((m) => m.entityId));
     let k = 0;
     await idleWork((timeUp) => {
-      for (; k < mentions.length; k++) {
+      for (; k < starts.length; k++) {
         if (k % CLOCK_EVERY === 0 && k > 0 && timeUp()) return false;
-        this.addMention(chunk, mentions[k]!);
+        this.addMention(chunk, starts[k]!, ends[k]!, entityIds[entities[k]!]!);
       }
       return true;
     }, signal, 'map');
     return fresh;
   }
 
-  private addMention(chunk: TextChunk, m: Mention): void {
+  private addMention(chunk: TextChunk, start: number, end: number, entityId: string): void {
     // A copy, not a slice: a sliced string would keep the whole chunk's text alive for as long as the mention.
-    const surface = ` ${chunk.text.slice(m.start, m.end)}`.slice(1);
+    const surface = ` ${chunk.text.slice(start, end)}`.slice(1);
     // A name never spans a block boundary; an answer that does is not ours to trust.
     if (surface.includes(BLOCK_SEPARATOR)) return;
-    const range = rangeOf(chunk, m.start, m.end);
+    const range = rangeOf(chunk, start, end);
     if (!range) return;
-    const found: FoundMention = { entityId: m.entityId, range, surface };
+    const found: FoundMention = { entityId, range, surface };
     const replaced = this.index.add(found);
     if (replaced) this.sink.removed(replaced);
     this.sink.added(found);

@@ -63,6 +63,15 @@ export interface CompactScanResult {
   licensed: string[];
 }
 
+/** A compact result's mentions as objects. */
+export function mentionsOf({ starts, ends, entities, entityIds }: CompactScanResult): Mention[] {
+  const mentions: Mention[] = new Array(starts.length);
+  for (let i = 0; i < starts.length; i++) {
+    mentions[i] = { start: starts[i]!, end: ends[i]!, entityId: entityIds[entities[i]!]! };
+  }
+  return mentions;
+}
+
 export interface Matcher {
   /** `licensed`: entity ids already licensed elsewhere in the same document (earlier chunks). */
   scan(text: string, licensed?: ReadonlySet<string>): ScanResult;
@@ -99,12 +108,8 @@ class CompiledMatcher implements Matcher {
   }
 
   scan(text: string, licensed?: ReadonlySet<string>): ScanResult {
-    const { starts, ends, entities, entityIds, licensed: nowLicensed } = this.scanCompact(text, licensed);
-    const mentions: Mention[] = new Array(starts.length);
-    for (let i = 0; i < starts.length; i++) {
-      mentions[i] = { start: starts[i]!, end: ends[i]!, entityId: entityIds[entities[i]!]! };
-    }
-    return { mentions, licensed: nowLicensed };
+    const found = this.scanCompact(text, licensed);
+    return { mentions: mentionsOf(found), licensed: found.licensed };
   }
 
   scanCompact(text: string, licensed?: ReadonlySet<string>): CompactScanResult {

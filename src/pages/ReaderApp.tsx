@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { articleBlocks, findPassage } from '../core/article-layout.ts';
 import type { Article, Entity } from '../core/dataset-schema.ts';
+import { mentionsOf } from '../core/name-matcher.ts';
 import { safeHttpUrl } from '../core/text-utils.ts';
 import { t, uiLanguage } from '../shared/i18n.ts';
 import type { Mention } from '../shared/messages.ts';
@@ -25,7 +26,7 @@ const asScanText = (text: string) => text.replace(/[\r\n]/g, '\u0000');
 async function load(articleId: string): Promise<Loaded> {
   const article = await sendToBackground('getArticle', { articleId });
   if (!article) return { kind: 'error', message: t('readerNotFound', articleId) };
-  const { mentions } = await sendToBackground('scanText', { text: asScanText(article.text), licensed: [] });
+  const mentions = mentionsOf(await sendToBackground('scanText', { text: asScanText(article.text), licensed: [] }));
   const ids = [...new Set(mentions.map((m) => m.entityId))];
   const { entities } = ids.length > 0 ? await sendToBackground('getEntities', { ids }) : { entities: [] };
   return { kind: 'ready', article, mentions, entities: new Map(entities.map((e) => [e.id, e])) };

@@ -9,7 +9,8 @@
  * automation contract promises `{ url, mentions }`, not an envelope); a failure rejects with a readable message.
  */
 import type { DatasetPack, Entity, Article } from '../core/dataset-schema.ts';
-import type { Mention } from '../core/name-matcher.ts';
+import type { EntityBrief } from '../core/entity-brief.ts';
+import type { CompactScanResult, Mention } from '../core/name-matcher.ts';
 import type { PanelApi } from './panel-api.ts';
 import type { SyncApi } from './sync-api.ts';
 
@@ -53,7 +54,7 @@ export type BackgroundApi = PageApi & SyncApi & PanelApi;
 
 export interface PageApi {
   /** Find the dataset's names in a text; `licensed` carries entities already named in earlier chunks. */
-  scanText: { params: { text: string; licensed: string[] }; result: { mentions: Mention[]; licensed: string[] } };
+  scanText: { params: { text: string; licensed: string[] }; result: ScanTextResult };
   /** Entities by id, with the articles their evidence cites. */
   getEntities: { params: { ids: string[] }; result: { entities: Entity[]; articles: ArticleMeta[] } };
   /** Stable automation contract: what the content script of a tab found (see README). */
@@ -74,6 +75,15 @@ export interface ContentApi {
    * by the side panel. `index` is 1-based among the entity's `total` mentions; `found` is false when none.
    */
   revealMention: { params: { entityId: string }; result: { found: boolean; index: number; total: number } };
+}
+
+/**
+ * scanText's answer: the mentions in compact form (mention i is text[starts[i], ends[i]), naming
+ * entityIds[entities[i]]; `mentionsOf` in src/core/name-matcher.ts expands them), with the brief of each entity
+ * named, in entityIds' order (null: no longer in the stored dataset).
+ */
+export interface ScanTextResult extends CompactScanResult {
+  briefs: Array<EntityBrief | null>;
 }
 
 /** An article without its full text: what a card needs to cite it. */

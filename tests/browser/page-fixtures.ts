@@ -95,10 +95,11 @@ const FILLER = [
 ];
 
 /**
- * A page longer than one chunk: "Assad" (an ambiguous alias) in its first paragraph, and, when `withFullName`,
- * the full name "Bashar al-Assad" only in its last, far beyond the first chunk.
+ * A page of several chunks (past three of CHUNK_CHARS, page-text.ts): "Assad" (an ambiguous alias) in its first
+ * paragraph, and, when `withFullName`, the full name "Bashar al-Assad" only in its last, far beyond the first
+ * chunk (and sent before the first chunk's answer is back, several chunks being in flight at once).
  */
-export function longPageHtml(withFullName: boolean, chars = 200_000): string {
+export function longPageHtml(withFullName: boolean, chars = 850_000): string {
   const paragraphs: string[] = ['<p id="first">Assad spoke on Tuesday.</p>'];
   let length = 0;
   for (let i = 0; length < chars; i++) {

@@ -36,6 +36,56 @@ test('clear starts a new document (an SPA route change)', () => {
   assert.equal(doc.rescanPrefix(hasAmbiguous), 0);
 });
 
+test('chunks in flight: only those sent without a licence the document has are scanned again', () => {
+  const doc = new DocumentLicensing();
+  // Chunks 0–3 go out before any answer is back: all without licences.
+  for (const i of [0, 1, 2, 3]) assert.deepEqual(doc.send(i), []);
+  doc.record(0, ['esmail-qaani']);
+  doc.record(1, ['bashar-al-assad']); // ambiguous aliases: chunks 0, 2 and 3 missed it, chunk 1 found it itself
+  assert.deepEqual(doc.send(4).sort(), ['bashar-al-assad', 'esmail-qaani']);
+  doc.record(2, []);
+  doc.record(3, []);
+  doc.record(4, []);
+  assert.deepEqual(doc.rescanChunks(hasAmbiguous), [0, 2, 3]);
+});
+
+test('no second scan when every chunk went out with the ambiguous licence, or it has no ambiguous aliases', () => {
+  const doc = new DocumentLicensing();
+  doc.send(0);
+  doc.record(0, ['bashar-al-assad', 'esmail-qaani']);
+  doc.send(1);
+  doc.send(2);
+  doc.record(1, []);
+  doc.record(2, []);
+  doc.send(3);
+  doc.record(3, ['esmail-qaani']);
+  assert.deepEqual(doc.rescanChunks(hasAmbiguous), []);
+});
+
+test('a chunk sent again with the full licence set is no longer due; indexes at or past `below` are left out', () => {
+  const doc = new DocumentLicensing();
+  doc.send(0);
+  doc.send(1);
+  doc.send(1_000);
+  doc.record(1, ['hassan-nasrallah']);
+  assert.deepEqual(doc.rescanChunks(hasAmbiguous, 1_000), [0]);
+  assert.deepEqual(doc.rescanChunks(hasAmbiguous), [0, 1_000]);
+  doc.send(0);
+  assert.deepEqual(doc.rescanChunks(hasAmbiguous, 1_000), []);
+  doc.clear();
+  assert.deepEqual(doc.rescanChunks(hasAmbiguous), []);
+});
+
+test('sequential sending agrees with rescanPrefix: the chunks before the late licence', () => {
+  const doc = new DocumentLicensing();
+  for (const i of [0, 1, 2, 3, 4]) {
+    doc.send(i);
+    doc.record(i, i === 3 ? ['bashar-al-assad'] : []);
+  }
+  assert.equal(doc.rescanPrefix(hasAmbiguous), 3);
+  assert.deepEqual(doc.rescanChunks(hasAmbiguous), [0, 1, 2]);
+});
+
 test('dates read as the reader’s language writes them, only as precise as the data', () => {
   assert.equal(formatIsoDate('2020-11-22', 'en'), 'November 22, 2020');
   assert.equal(formatIsoDate('2020-11', 'en'), 'November 2020');
