@@ -3,60 +3,10 @@
  * updates never touch them; every context reads them directly and follows `storage.onChanged`, so a change
  * applies to open tabs at once without a message round trip.
  */
-import type { EntityType } from '../core/dataset-schema.ts';
 import { browser } from './browser.ts';
+import { SETTINGS_KEY, sanitizeSettings, type Settings } from './settings-model.ts';
 
-export type HighlightStyle = 'underline' | 'background' | 'none';
-
-export interface Settings {
-  /** Off switch for every page. */
-  enabled: boolean;
-  /** Hostnames where Dramatis does nothing (e.g. "example.com"). */
-  disabledSites: string[];
-  highlightStyle: HighlightStyle;
-  /** Dwell before the hover card opens. */
-  hoverDelayMs: number;
-  /** Entity types that are highlighted; others are found but not shown. */
-  shownTypes: EntityType[];
-  /** Entities the user chose not to see ("Don't show this entity"). */
-  mutedEntities: string[];
-}
-
-export const SETTINGS_KEY = 'settings';
-
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
-  enabled: true,
-  disabledSites: [],
-  highlightStyle: 'underline',
-  hoverDelayMs: 150,
-  shownTypes: ['person', 'organisation', 'media', 'place'],
-  mutedEntities: [],
-});
-
-const STYLES: readonly HighlightStyle[] = ['underline', 'background', 'none'];
-const TYPES: readonly EntityType[] = ['person', 'organisation', 'media', 'place'];
-
-const strings = (v: unknown): string[] | undefined =>
-  Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.slice(0, 10_000) : undefined;
-
-/** Settings from storage, with every missing or malformed field replaced by its default (storage is input too). */
-export function sanitizeSettings(raw: unknown): Settings {
-  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const delay = r.hoverDelayMs;
-  return {
-    enabled: typeof r.enabled === 'boolean' ? r.enabled : DEFAULT_SETTINGS.enabled,
-    disabledSites: strings(r.disabledSites) ?? [...DEFAULT_SETTINGS.disabledSites],
-    highlightStyle: STYLES.includes(r.highlightStyle as HighlightStyle) ? (r.highlightStyle as HighlightStyle) : DEFAULT_SETTINGS.highlightStyle,
-    hoverDelayMs: typeof delay === 'number' && Number.isFinite(delay) ? Math.min(2000, Math.max(0, Math.round(delay))) : DEFAULT_SETTINGS.hoverDelayMs,
-    shownTypes: (strings(r.shownTypes)?.filter((t): t is EntityType => TYPES.includes(t as EntityType))) ?? [...DEFAULT_SETTINGS.shownTypes],
-    mutedEntities: strings(r.mutedEntities) ?? [...DEFAULT_SETTINGS.mutedEntities],
-  };
-}
-
-/** Whether Dramatis runs on a page of this hostname under these settings. */
-export function isActiveOn(settings: Settings, hostname: string): boolean {
-  return settings.enabled && !settings.disabledSites.includes(hostname.toLowerCase());
-}
+export * from './settings-model.ts';
 
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);

@@ -1,20 +1,10 @@
-/**
- * Settings as the tests write them to storage.local (src/shared/settings.ts can't be imported in Node: it loads
- * the extension API polyfill). The key and shape are that module's; the baseline is its defaults, restated.
- */
-import type { Settings } from '../../src/shared/settings.ts';
+/** Settings as the tests write them to storage.local: the extension's own key and defaults. */
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/shared/settings-model.ts';
 
-/** settings.ts's SETTINGS_KEY. */
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY };
 
-export const BASELINE: Readonly<Settings> = Object.freeze<Settings>({
-  enabled: true,
-  disabledSites: [],
-  highlightStyle: 'underline',
-  hoverDelayMs: 150,
-  shownTypes: ['person', 'organisation', 'media', 'place'],
-  mutedEntities: [],
-});
+/** The defaults, the baseline every test starts from. */
+export const BASELINE: Readonly<Settings> = DEFAULT_SETTINGS;
 
 /** The storage item for the baseline settings with `change` applied. */
 export function settingsItem(change: Partial<Settings> = {}): Record<string, Settings> {
