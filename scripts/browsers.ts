@@ -149,18 +149,23 @@ export async function launchFirefox(options: { headless: boolean; extensionPath?
     async openExtensionPage(path) {
       const page = await browser.newPage();
       const url = `${extensionOrigin}/${path}`;
-      // goto() of a moz-extension:// URL loads the page but never resolves: start it and poll instead.
-      void page.goto(url).catch(() => undefined);
+      // goto() of a moz-extension:// URL loads the page but never resolves: start it and poll instead. The wait
+      // can start in about:blank's realm, which the navigation discards (puppeteer then rejects with a bare
+      // "Waiting failed"), and under load a navigation started from about:blank is now and then dropped (seen in
+      // CI: a panel that never arrived in 10 s): wait in 5 s rounds and navigate again after a round that timed
+      // out, within 30 s in all.
       const driver = wrapPuppeteer(page);
-      // The wait can start in about:blank's realm, which the navigation discards: puppeteer then rejects with a
-      // bare "Waiting failed" (not a timeout). Wait again in the new realm, within the same 10 s.
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 30_000;
+      let navigate = true;
       for (;;) {
+        if (navigate) void page.goto(url).catch(() => undefined);
         try {
-          await driver.waitFor((u: string) => location.href === u && document.readyState === 'complete', url, Math.max(1, deadline - Date.now()));
+          await driver.waitFor((u: string) => location.href === u && document.readyState === 'complete', url, Math.max(1, Math.min(5_000, deadline - Date.now())));
           break;
         } catch (err) {
-          if ((err as Error).name === 'TimeoutError' || Date.now() >= deadline) throw err;
+          if (Date.now() >= deadline) throw err;
+          // A discarded realm means the navigation is under way: wait again. A round that timed out: go again.
+          navigate = (err as Error).name === 'TimeoutError';
         }
       }
       return driver;
