@@ -1,5 +1,5 @@
 /**
- * Scanning: the page's text is read in chunks at idle time (page-text.ts), each chunk is sent to the
+ * Scanning: once the page is idle, its text is read in chunks (page-text.ts), each chunk is sent to the
  * background, which finds the names (the matcher lives there, not in every tab), and the mentions it answers
  * are turned into live DOM ranges, a slice at a time. One PageScanner per document context: an SPA route change
  * starts a new one (`reset`).
@@ -17,11 +17,16 @@ import { DocumentLicensing } from '../core/document-licensing.ts';
 import type { PageApi } from '../shared/messages.ts';
 import { sendToBackground } from '../shared/send.ts';
 import type { EntityDirectory } from './entity-directory.ts';
-import { idleWork, Superseded } from './idle-work.ts';
+import { inSlices, Superseded, timedTask, whenIdle } from './work-slices.ts';
 import type { FoundMention, PageMentionIndex } from './page-mentions.ts';
 import { BLOCK_SEPARATOR, TextReader, rangeOf, type ReaderHooks, type TextChunk } from './page-text.ts';
 import { now, recordChunk, recordScan } from './scan-timing.ts';
-import { isInSkippedRegion } from './text-skip.ts';
+import { elementOf, isHidden, isInSkippedRegion } from './text-skip.ts';
+
+export interface ScanHooks extends ReaderHooks {
+  /** A name found in text that isn't shown, in this element (the caller looks again when the page may reveal it). */
+  hidden?(el: Element): void;
+}
 
 /** Where found and dropped mentions go (to be painted, or unpainted). */
 export interface ScanSink {
@@ -31,6 +36,12 @@ export interface ScanSink {
 
 /** How many mentions are turned into ranges between two looks at the clock. */
 const CLOCK_EVERY = 16;
+/**
+ * Found names are painted together: at the end of a scan, and meanwhile at most this often. Every change to the
+ * registered highlights costs the browser a style and paint pass over them, about 25 ms a frame on a 1 MB page:
+ * painting each chunk's names as they came made such a scan mostly frames.
+ */
+const PAINT_EVERY_MS = 250;
 /** Chunk indexes of page-change rescans come after every chunk of the full scan. */
 const REGION_INDEX = 1 << 30;
 /** Chunks sent to the background and not yet mapped, at most: overlaps reading with the round trips. */
@@ -49,21 +60,26 @@ const hasWords = (text: string): boolean => /[^\s\u0000]/.test(text);
 
 export class PageScanner {
   private readonly licensing = new DocumentLicensing();
+  /** Found, not yet painted (see PAINT_EVERY_MS). */
+  private readonly unpainted = new Set<FoundMention>();
+  private paintedAt = 0;
 
   constructor(
     private readonly index: PageMentionIndex,
     private readonly directory: EntityDirectory,
     private readonly sink: ScanSink,
-    private readonly hooks: ReaderHooks,
+    private readonly hooks: ScanHooks,
   ) {}
 
   /** A new document context (an SPA route change, a new dataset): forget what licensed what. */
   reset(): void {
     this.licensing.clear();
+    this.unpainted.clear();
   }
 
   /** Scans a whole document: every chunk, then the licensing second pass where it is needed. */
   async scanDocument(root: Node, signal: AbortSignal): Promise<void> {
+    await whenIdle(signal);
     const start = now();
     await this.scanChunks(root, Number.POSITIVE_INFINITY, 0, signal);
     const again = this.licensing.rescanChunks((id) => this.directory.brief(id)?.ambiguous ?? false, REGION_INDEX);
@@ -73,6 +89,7 @@ export class PageScanner {
 
   /** Scans the whole document again with every licence found so far (after a page change licensed more). */
   async rescanDocument(root: Node, signal: AbortSignal): Promise<void> {
+    await whenIdle(signal);
     await this.scanChunks(root, Number.POSITIVE_INFINITY, 0, signal);
   }
 
@@ -82,10 +99,11 @@ export class PageScanner {
    * the caller then rescans the document.
    */
   async scanRegions(roots: readonly Node[], signal: AbortSignal): Promise<boolean> {
+    await whenIdle(signal);
     let licensedMore = false;
     // Names whose text left the page go at once; the others stay painted until the rescan of their region has
     // its answer, then go if it did not find them again (no flicker while the background works).
-    for (const m of this.index.removeDisconnected()) this.sink.removed(m);
+    for (const m of this.index.removeDisconnected()) this.drop(m);
     for (const root of roots) {
       if (signal.aborted) throw new Superseded();
       if (!root.isConnected) continue;
@@ -94,7 +112,7 @@ export class PageScanner {
         const fresh = await this.scanChunks(root, Number.POSITIVE_INFINITY, REGION_INDEX, signal);
         licensedMore ||= fresh.some((id) => this.directory.brief(id)?.ambiguous ?? false);
       }
-      for (const m of before) if (this.index.remove(m)) this.sink.removed(m);
+      for (const m of before) if (this.index.remove(m)) this.drop(m);
     }
     return licensedMore;
   }
@@ -111,17 +129,19 @@ export class PageScanner {
     only?: ReadonlySet<number>,
   ): Promise<string[]> {
     const reader = new TextReader(root, this.hooks);
+    if (this.unpainted.size === 0) this.paintedAt = now();
     const fresh: string[] = [];
     const queue: PendingChunk[] = [];
     const settleOldest = async (): Promise<void> => {
       const pending = queue.shift()!;
       fresh.push(...(await this.mapAnswer(pending, signal)));
       recordChunk(pending.started);
+      if (now() - this.paintedAt >= PAINT_EVERY_MS) timedTask('paint', () => this.paintFound());
     };
     for (let i = 0; !reader.done && i < limit; i++) {
       const started = now();
       const read: { chunk: TextChunk | null } = { chunk: null };
-      await idleWork((timeUp) => {
+      await inSlices((timeUp) => {
         read.chunk = reader.read(timeUp);
         return read.chunk !== null || reader.done;
       }, signal, 'read');
@@ -133,12 +153,14 @@ export class PageScanner {
       while (queue.length >= IN_FLIGHT) await settleOldest();
     }
     while (queue.length > 0) await settleOldest();
+    if (this.unpainted.size > 0) timedTask('paint', () => this.paintFound());
     return fresh;
   }
 
   /** Sends a chunk with the licences known now; the answer brings the briefs of what it found. */
   private request(chunk: TextChunk, index: number): Promise<ScanAnswer> {
-    const answer = sendToBackground('scanText', { text: chunk.text, licensed: this.licensing.send(index) });
+    // Sending serialises the text on this thread (about 10 ms per MB in Chromium): part of our main-thread time.
+    const answer = timedTask('send', () => sendToBackground('scanText', { text: chunk.text, licensed: this.licensing.send(index) }));
     // Awaited in order by scanChunks; a scan superseded before reaching it must not leave an unhandled rejection.
     answer.catch(() => undefined);
     return answer;
@@ -150,7 +172,7 @@ export class PageScanner {
     this.directory.learn(entityIds, briefs);
     const fresh = this.licensing.record(index, licensed);
     let k = 0;
-    await idleWork((timeUp) => {
+    await inSlices((timeUp) => {
       for (; k < starts.length; k++) {
         if (k % CLOCK_EVERY === 0 && k > 0 && timeUp()) return false;
         this.addMention(chunk, starts[k]!, ends[k]!, entityIds[entities[k]!]!);
@@ -160,16 +182,43 @@ export class PageScanner {
     return fresh;
   }
 
+  /**
+   * Is this text shown? Asked per name found, not per element read (far fewer), once per element and chunk. A
+   * name in hidden text is left out, and its element remembered, for a second look when the page may show it.
+   */
+  private shown(chunk: TextChunk, text: Text): boolean {
+    const el = elementOf(text);
+    if (!el) return false;
+    const known = (chunk.shown ??= new Map()).get(el);
+    if (known !== undefined) return known;
+    const shown = !isHidden(el);
+    chunk.shown.set(el, shown);
+    if (!shown) this.hooks.hidden?.(el);
+    return shown;
+  }
+
+  /** Paints what was found and not painted yet. */
+  private paintFound(): void {
+    this.paintedAt = now();
+    for (const m of this.unpainted) this.sink.added(m);
+    this.unpainted.clear();
+  }
+
+  /** A mention that is no longer on the page: unpainted, or never painted. */
+  private drop(m: FoundMention): void {
+    if (!this.unpainted.delete(m)) this.sink.removed(m);
+  }
+
   private addMention(chunk: TextChunk, start: number, end: number, entityId: string): void {
     // A copy, not a slice: a sliced string would keep the whole chunk's text alive for as long as the mention.
     const surface = ` ${chunk.text.slice(start, end)}`.slice(1);
     // A name never spans a block boundary; an answer that does is not ours to trust.
     if (surface.includes(BLOCK_SEPARATOR)) return;
     const range = rangeOf(chunk, start, end);
-    if (!range) return;
+    if (!range || !this.shown(chunk, range.startContainer as Text)) return;
     const found: FoundMention = { entityId, range, surface };
     const replaced = this.index.add(found);
-    if (replaced) this.sink.removed(replaced);
-    this.sink.added(found);
+    if (replaced) this.drop(replaced);
+    this.unpainted.add(found);
   }
 }

@@ -16,7 +16,7 @@ import { EntityDirectory } from './entity-directory.ts';
 import { guarded } from './guard.ts';
 import { HighlightPainter } from './highlights.ts';
 import { HoverController } from './hover.ts';
-import { Superseded, timedTask } from './idle-work.ts';
+import { Superseded, timedTask } from './work-slices.ts';
 import { watchKeyboard } from './keyboard.ts';
 import { PageMentionIndex, type FoundMention } from './page-mentions.ts';
 import { PageScanner } from './page-scan.ts';

@@ -1,13 +1,17 @@
 /**
- * Reads a page's visible text in chunks, a little at a time: each call reads until its time slice is used up,
- * and hands back a chunk (the text plus the text nodes it came from, so a match found in the string maps back
- * to DOM positions) once about CHUNK_CHARS have been read. Nothing in the page is changed.
+ * Reads a page's text in chunks, a little at a time: each call reads until its time slice is used up, and hands
+ * back a chunk (the text plus the text nodes it came from, so a match found in the string maps back to DOM
+ * positions) once about CHUNK_CHARS have been read. Nothing in the page is changed.
+ *
+ * This is the content script's hot path, so each node costs as little as it can: the elements skipped by an
+ * attribute are found by one native query per root, each element is then tested by its localName, and no style
+ * is read here (whether a found name's text is shown is asked per name, in page-scan.ts).
  *
  * Chunks end at block boundaries, where no name can run on, so cutting the text there loses no name. Only a run
  * of inline text far longer than a chunk (rare: a million-character paragraph) is cut elsewhere, at a space
  * between two text nodes.
  */
-import { isBlock, isHidden, isSkippedByKind } from './text-skip.ts';
+import { isBlock, isSkippedTag, skippedByAttribute } from './text-skip.ts';
 
 /**
  * Between blocks we put a character that is a word boundary but not whitespace, so the matcher never joins the
@@ -16,9 +20,9 @@ import { isBlock, isHidden, isSkippedByKind } from './text-skip.ts';
 export const BLOCK_SEPARATOR = '\u0000';
 
 /**
- * About how much text goes to the background in one scanText request. Large: a page's wall time is spent in
- * message transit and in waiting for idle periods, per chunk, not in our work (reading stays sliced, and
- * mapping an answer is sliced too, whatever the chunk's size).
+ * About how much text goes to the background in one scanText request. A few chunks per MB: each request costs a
+ * round trip, and the background scans one chunk while the next is read (reading and mapping stay sliced
+ * whatever the chunk's size). 64K chunks measured no faster on a 1 MB page (scripts/bench/timeline.ts).
  */
 export const CHUNK_CHARS = 262_144;
 
@@ -29,13 +33,13 @@ export interface TextChunk {
   starts: number[];
   /** Per node: 1 once checked unchanged since it was read, 2 once found changed (see rangeOf). */
   checked?: Uint8Array;
+  /** Per element holding a name found: is it shown (page-scan.ts)? */
+  shown?: Map<Element, boolean>;
 }
 
 export interface ReaderHooks {
   /** An open shadow root met on the way (the caller watches it and hit-tests into it). */
   shadowRoot?(root: ShadowRoot): void;
-  /** An element skipped because it was hidden (the caller looks again when the page may have revealed it). */
-  hidden?(el: Element): void;
 }
 
 /** How many nodes are visited between two looks at the clock. */
@@ -60,15 +64,33 @@ export class TextReader {
   /** True once the whole root has been read and the last chunk handed out. */
   done = false;
 
+  /** Elements skipped by an attribute, in every root met so far (see skippedByAttribute). */
+  private readonly skipped = new Set<Element>();
+
   constructor(root: Node, private readonly hooks: ReaderHooks = {}, private readonly chunkChars = CHUNK_CHARS) {
+    if (root.ownerDocument?.designMode === 'on') {
+      // The whole document is the user's to edit.
+      this.next = null;
+      return;
+    }
+    this.skipAll(root);
     const shadow = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
     if (shadow) {
-      hooks.shadowRoot?.(shadow);
+      this.enterShadow(shadow);
       this.stack.push({ resume: root.firstChild, block: true });
       this.next = shadow.firstChild;
     } else {
       this.next = root.firstChild;
     }
+  }
+
+  private skipAll(root: Node): void {
+    if ('querySelectorAll' in root) for (const el of skippedByAttribute(root as ParentNode)) this.skipped.add(el);
+  }
+
+  private enterShadow(shadow: ShadowRoot): void {
+    this.hooks.shadowRoot?.(shadow);
+    this.skipAll(shadow);
   }
 
   /**
@@ -105,17 +127,13 @@ export class TextReader {
       this.pushText(node as Text);
     } else if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
-      if (isSkippedByKind(el)) return true;
-      if (isHidden(el)) {
-        this.hooks.hidden?.(el);
-        return true;
-      }
+      if (isSkippedTag(el) || (this.skipped.size > 0 && this.skipped.has(el))) return true;
       const block = isBlock(el);
       if (block) this.pendingBreak = true;
       const shadow = el.shadowRoot;
       if (shadow) {
         // The shadow tree, then the light children, then the siblings; shadow boundaries end a block.
-        this.hooks.shadowRoot?.(shadow);
+        this.enterShadow(shadow);
         this.stack.push({ resume: this.next, block: true }, { resume: el.firstChild, block: true });
         this.next = shadow.firstChild;
         this.pendingBreak = true;

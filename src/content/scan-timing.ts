@@ -5,12 +5,13 @@
  *
  * - `dramatis:scan`  (measure) one per full scan of a document context: from the scan's start until every
  *                    chunk's highlights are registered, licensing second pass included. Wall time: it includes
- *                    the idle time between slices and the background's work.
+ *                    the time between slices and the background's work.
  * - `dramatis:chunk` (measure) one per chunk sent to the background: from starting to read it until its
  *                    highlights are registered.
  * - `dramatis:task`  (measure) one per synchronous slice of work on the page's main thread; its `detail` says
- *                    what: 'read' (reading text), 'map' (turning mentions into ranges and painting them),
- *                    'paint' (repainting after a settings change). Their sum is the content script's
+ *                    what: 'read' (reading text), 'send' (handing a chunk to the extension's messaging, which
+ *                    serialises it), 'map' (turning mentions into ranges), 'paint' (registering found names'
+ *                    highlights, or repainting after a settings change). Their sum is the content script's
  *                    main-thread time; the longest is its longest task. Capped at MAX_TASK_ENTRIES per page so a
  *                    page that changes forever doesn't grow the timeline forever.
  *
