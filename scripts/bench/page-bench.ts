@@ -1,6 +1,9 @@
 /**
  * Finding names on a page, in real headless Chromium, per page and dictionary:
- *   (a) floor: a TreeWalker reading every character of the page's text;
+ *   (a) floor: a TreeWalker reading every character of the page's text, in the page's own world;
+ *   (a′) the same floor in an isolated world, where a content script runs: every DOM node it touches needs a
+ *       wrapper of that world's own, so reading the same text costs more there than in the page (context for (b),
+ *       whose ratio is still given against (a));
  *   (b) Dramatis: the installed extension's whole pipeline, page text → registered highlights, as recorded by
  *       the content script's `dramatis:scan` performance measure (matching runs in the background);
  *   (c) one big RegExp alternation, matches wrapped in <mark>;
@@ -22,7 +25,7 @@ import { longestTask, startTrace } from './main-thread-trace.ts';
 import { floorInPage, markJsInPage, regexMarkInPage, type MethodResult } from './page-methods.ts';
 import { median } from './stats.ts';
 
-export type Method = 'floor' | 'dramatis' | 'regex-mark' | 'markjs';
+export type Method = 'floor' | 'floor-isolated' | 'dramatis' | 'regex-mark' | 'markjs';
 
 export interface PageRow {
   page: string;
@@ -91,6 +94,27 @@ function inTask<A>(fn: (arg: A) => MethodResult, arg?: A): InPage {
     ) as Promise<MethodResult>;
 }
 
+/** As inTask, in an isolated world of the page's main frame (created per page, as a content script's is). */
+function inIsolatedTask(fn: () => MethodResult): InPage {
+  return async (page) => {
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+      const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'bench' })) as { executionContextId: number };
+      const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
+        contextId: executionContextId,
+        expression: `globalThis.__name ??= (f) => f; new Promise((resolve) => setTimeout(() => resolve((${fn.toString()})()), 0))`,
+        awaitPromise: true,
+        returnByValue: true,
+      })) as { result: { value: MethodResult }; exceptionDetails?: { text: string } };
+      if (exceptionDetails) throw new Error(`isolated floor: ${exceptionDetails.text}`);
+      return result.value;
+    } finally {
+      await cdp.detach();
+    }
+  };
+}
+
 /** Runs `measure` on `runs` fresh loads of `url`, then once more under a trace for the longest task. */
 async function timeMethod(context: BrowserContext, url: string, runs: number, measure: InPage, window: [string, string]) {
   const times: number[] = [];
@@ -157,7 +181,9 @@ export async function runPageBench(opts: PageBenchOptions): Promise<PageRow[]> {
         const a = await timeMethod(plain.context, url, opts.runs, inTask(floorInPage), ['bench:start', 'bench:end']);
         floor.set(name, a.medianMs);
         rows.push({ page: name, textChars: chars.get(name)!, dictionary: 0, method: 'floor', runs: opts.runs, ratioToFloor: 1, ...a });
-        opts.log(`  ${name}: floor ${a.medianMs.toFixed(1)} ms`);
+        const iso = await timeMethod(plain.context, url, opts.runs, inIsolatedTask(floorInPage), ['bench:start', 'bench:end']);
+        rows.push({ page: name, textChars: chars.get(name)!, dictionary: 0, method: 'floor-isolated', runs: opts.runs, ratioToFloor: iso.medianMs / a.medianMs, ...iso });
+        opts.log(`  ${name}: floor ${a.medianMs.toFixed(1)} ms, in an isolated world ${iso.medianMs.toFixed(1)} ms`);
         for (const size of opts.dictionaries) {
           const names = allNames.slice(0, size);
           const c = await timeMethod(plain.context, url, opts.runs, inTask(regexMarkInPage, names), ['bench:start', 'bench:end']);

@@ -11,7 +11,7 @@
  * of inline text far longer than a chunk (rare: a million-character paragraph) is cut elsewhere, at a space
  * between two text nodes.
  */
-import { isBlock, isSkippedTag, skippedByAttribute } from './text-skip.ts';
+import { isBlockName, isSkippedName, skippedByAttribute } from './text-skip.ts';
 
 /**
  * Between blocks we put a character that is a word boundary but not whitespace, so the matcher never joins the
@@ -53,7 +53,9 @@ const startsWithSpace = (s: string): boolean => /^\s/.test(s);
  * overflow the stack), resumable between time slices.
  */
 export class TextReader {
-  private readonly stack: Array<{ resume: Node | null; block: boolean }> = [];
+  /** Where to go on when the current run of siblings ends, and whether that run was inside a block (parallel). */
+  private readonly resumes: Array<Node | null> = [];
+  private readonly blocks: boolean[] = [];
   private next: Node | null;
   private parts: string[] = [];
   private nodes: Text[] = [];
@@ -77,7 +79,7 @@ export class TextReader {
     const shadow = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
     if (shadow) {
       this.enterShadow(shadow);
-      this.stack.push({ resume: root.firstChild, block: true });
+      this.push(root.firstChild, true);
       this.next = shadow.firstChild;
     } else {
       this.next = root.firstChild;
@@ -112,34 +114,47 @@ export class TextReader {
     return chunk;
   }
 
-  /** Visits one node; false when the walk is over. */
+  private push(resume: Node | null, block: boolean): void {
+    this.resumes.push(resume);
+    this.blocks.push(block);
+  }
+
+  /**
+   * Visits one node; false when the walk is over. The hot loop: one localName, one shadowRoot and one firstChild
+   * read per element, numeric node types, no allocation but the stack.
+   */
   private step(): boolean {
-    if (this.next === null) {
-      const frame = this.stack.pop();
-      if (!frame) return false;
-      if (frame.block) this.pendingBreak = true;
-      this.next = frame.resume;
+    const node = this.next;
+    if (node === null) {
+      if (this.resumes.length === 0) return false;
+      if (this.blocks.pop()) this.pendingBreak = true;
+      this.next = this.resumes.pop()!;
       return true;
     }
-    const node: Node = this.next;
     this.next = node.nextSibling;
-    if (node.nodeType === Node.TEXT_NODE) {
+    const type = node.nodeType;
+    if (type === 3) {
       this.pushText(node as Text);
-    } else if (node.nodeType === Node.ELEMENT_NODE) {
+    } else if (type === 1) {
       const el = node as Element;
-      if (isSkippedTag(el) || (this.skipped.size > 0 && this.skipped.has(el))) return true;
-      const block = isBlock(el);
+      const name = el.localName;
+      if (isSkippedName(name) || (this.skipped.size > 0 && this.skipped.has(el))) return true;
+      const block = isBlockName(name);
       if (block) this.pendingBreak = true;
       const shadow = el.shadowRoot;
       if (shadow) {
         // The shadow tree, then the light children, then the siblings; shadow boundaries end a block.
         this.enterShadow(shadow);
-        this.stack.push({ resume: this.next, block: true }, { resume: el.firstChild, block: true });
+        this.push(this.next, true);
+        this.push(el.firstChild, true);
         this.next = shadow.firstChild;
         this.pendingBreak = true;
-      } else if (el.firstChild) {
-        this.stack.push({ resume: this.next, block });
-        this.next = el.firstChild;
+      } else {
+        const first = el.firstChild;
+        if (first) {
+          this.push(this.next, block);
+          this.next = first;
+        }
       }
     }
     return true;

@@ -31,14 +31,19 @@ export function isBlock(el: Element): boolean {
   return BLOCK_TAGS.has(el.localName);
 }
 
-/** Skipped by its tag alone (a cheap test per element: the reader's hot path). */
-export function isSkippedTag(el: Element): boolean {
-  return SKIP_TAGS.has(el.localName) || el.localName === HOST_TAG;
+/** Does an element with this localName end a run of inline text? (The reader's hot path passes the name.) */
+export function isBlockName(localName: string): boolean {
+  return BLOCK_TAGS.has(localName);
+}
+
+/** Is an element with this localName skipped by its tag alone? */
+export function isSkippedName(localName: string): boolean {
+  return SKIP_TAGS.has(localName) || localName === HOST_TAG;
 }
 
 /** Skipped whatever its style: not prose, the user's input, or our own UI. Cheap: no style is read. */
 export function isSkippedByKind(el: Element): boolean {
-  if (isSkippedTag(el)) return true;
+  if (isSkippedName(el.localName)) return true;
   if ((el as HTMLElement).isContentEditable) return true;
   const role = el.getAttribute('role');
   return role === 'textbox' || role === 'code';
