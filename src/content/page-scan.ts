@@ -136,7 +136,7 @@ export class PageScanner {
       const pending = queue.shift()!;
       fresh.push(...(await this.mapAnswer(pending, signal)));
       recordChunk(pending.started);
-      if (now() - this.paintedAt >= PAINT_EVERY_MS) timedTask('paint', () => this.paintFound());
+      if (now() - this.paintedAt >= PAINT_EVERY_MS) await this.paintFound(signal);
     };
     for (let i = 0; !reader.done && i < limit; i++) {
       const started = now();
@@ -153,7 +153,7 @@ export class PageScanner {
       while (queue.length >= IN_FLIGHT) await settleOldest();
     }
     while (queue.length > 0) await settleOldest();
-    if (this.unpainted.size > 0) timedTask('paint', () => this.paintFound());
+    if (this.unpainted.size > 0) await this.paintFound(signal);
     return fresh;
   }
 
@@ -197,11 +197,23 @@ export class PageScanner {
     return shown;
   }
 
-  /** Paints what was found and not painted yet. */
-  private paintFound(): void {
+  /**
+   * Paints what was found and not painted yet, in slices (a page can have thousands of names). A mention dropped
+   * meanwhile has left the index and is skipped; an abort means a fresh document context, which starts over.
+   */
+  private async paintFound(signal: AbortSignal): Promise<void> {
     this.paintedAt = now();
-    for (const m of this.unpainted) this.sink.added(m);
+    const batch = [...this.unpainted];
     this.unpainted.clear();
+    let k = 0;
+    await inSlices((timeUp) => {
+      for (; k < batch.length; k++) {
+        if (k % CLOCK_EVERY === 0 && k > 0 && timeUp()) return false;
+        const m = batch[k]!;
+        if (this.index.has(m)) this.sink.added(m);
+      }
+      return true;
+    }, signal, 'paint');
   }
 
   /** A mention that is no longer on the page: unpainted, or never painted. */
