@@ -7,14 +7,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../build.ts';
 import { runPageBench, type PageRow } from './page-bench.ts';
-import { round } from './stats.ts';
+import { arg, round } from './stats.ts';
 
 interface SyncRow { name: string; medianMs: number; runs: number; target?: string; note?: string }
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const runs = Number(arg('runs') ?? 5);
 const dictionaries = (arg('dict') ?? '1000,100000').split(',').map(Number);

@@ -53,7 +53,8 @@ const MARK_JS = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark
 /** The measure the content script records from its first read of the page's text to registered highlights. */
 export const SCAN_MEASURE = 'dramatis:scan';
 
-async function launchContext(extensionPath?: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/** A fresh headless Chromium profile, with the extension at `extensionPath` loaded when given. */
+export async function launchContext(extensionPath?: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'dramatis-bench-'));
   const args = [...QUIET];
   if (extensionPath) args.push(`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`);
@@ -88,10 +89,12 @@ type InPage = (page: Page) => Promise<MethodResult>;
  * Code evaluated straight from DevTools runs in an interrupt outside any task, so a trace wouldn't see it.
  */
 function inTask<A>(fn: (arg: A) => MethodResult, arg?: A): InPage {
-  return (page) =>
-    page.evaluate(
-      `new Promise((resolve) => setTimeout(() => resolve((${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})), 0))`,
-    ) as Promise<MethodResult>;
+  return (page) => page.evaluate(taskSource(fn, arg)) as Promise<MethodResult>;
+}
+
+/** The source of a promise for `fn(arg)`'s result, run in a timer task of the page. */
+function taskSource<A>(fn: (arg: A) => MethodResult, arg?: A): string {
+  return `new Promise((resolve) => setTimeout(() => resolve((${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})), 0))`;
 }
 
 /** As inTask, in an isolated world of the page's main frame (created per page, as a content script's is). */
@@ -103,7 +106,8 @@ function inIsolatedTask(fn: () => MethodResult): InPage {
       const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'bench' })) as { executionContextId: number };
       const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
         contextId: executionContextId,
-        expression: `globalThis.__name ??= (f) => f; new Promise((resolve) => setTimeout(() => resolve((${fn.toString()})()), 0))`,
+        // The init script that defines __name (launchContext) runs in the page's world only.
+        expression: `globalThis.__name ??= (f) => f; ${taskSource(fn)}`,
         awaitPromise: true,
         returnByValue: true,
       })) as { result: { value: MethodResult }; exceptionDetails?: { text: string } };
@@ -138,7 +142,7 @@ async function timeMethod(context: BrowserContext, url: string, runs: number, me
 }
 
 /** Waits for the content script's scan of this load and returns its duration and the highlighted ranges. */
-async function dramatisScan(page: Page): Promise<MethodResult> {
+export async function dramatisScan(page: Page): Promise<MethodResult> {
   const handle = await page.waitForFunction(
     (name) => {
       const m = performance.getEntriesByName(name, 'measure')[0];

@@ -1,4 +1,11 @@
-/** Small statistics for bench rows. */
+/** Small statistics for bench rows, and the benches' command-line options. */
+
+/** The value after `--name` on the command line, if given. */
+export function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
   const s = [...values].sort((a, b) => a - b);

@@ -28,7 +28,7 @@ export const HOST_TAG = 'dramatis-card-host';
 const INPUT_BY_ATTRIBUTE = '[contenteditable],[role="textbox"],[role="code"]';
 
 export function isBlock(el: Element): boolean {
-  return BLOCK_TAGS.has(el.localName);
+  return isBlockName(el.localName);
 }
 
 /** Does an element with this localName end a run of inline text? (The reader's hot path passes the name.) */
