@@ -16,7 +16,9 @@ import { ALEF, isPossessiveAt, procliticStarts, type NameStart } from '../../src
 export function referenceScan(data: SerializedMatcher, text: string, given?: ReadonlySet<string>): ScanResult {
   const trie = new NameTrie(data.trie);
   const { folded, map } = foldForMatch(text);
-  const codes = Uint16Array.from(folded, (ch) => ch.charCodeAt(0));
+  // By code unit: iterating the string itself would go by code point, and a character outside the BMP (two
+  // units) would shift every later position against `map`.
+  const codes = Uint16Array.from({ length: folded.length }, (_, i) => folded.charCodeAt(i));
   const s: ScanText = { codes, len: codes.length, map, text };
   const isWord = (j: number): boolean => charClass[codes[j]!] === CLS_WORD;
   const endsWordAt = (e: number): boolean =>

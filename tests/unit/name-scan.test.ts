@@ -49,7 +49,7 @@ const PIECES = [
 const PREFIXES = ['', '', '', 'و', 'ب', 'ل', 'ف', 'ك', 'وب', 'ول', 'فل', 'ال', 'لل', 'ولل'];
 const SEPARATORS = [' ', ' ', ' ', ', ', '. ', '\n', '-', '، ', "'s ", '’s ', ' — ', '"', '  ', '\0'];
 /** What the fold drops or changes inside words: marks, tatweel, format characters, apostrophes, case. */
-const NOISE = ['\u0301', '\u064e', '\u0651', 'ـ', '\u200c', '\u200b', '\u200f', "'", 'É', 'é', 'ā', 'ی', 'ک', 'ة'];
+const NOISE = ['\u0301', '\u064e', '\u0651', 'ـ', '\u200c', '\u200b', '\u200f', "'", 'É', 'é', 'ā', 'ی', 'ک', 'ة', '😀', '\u{10000}'];
 
 const word = fc.tuple(fc.constantFrom(...PREFIXES), fc.constantFrom(...PIECES), fc.constantFrom(...SEPARATORS))
   .map(([p, w, sep]) => p + w + sep);
@@ -77,6 +77,15 @@ describe('the fast scan finds what the whole-text scan finds', () => {
     fc.assert(fc.property(textArb, fc.boolean(), (text, given) => {
       assertAsReference(matcher, text, given ? new Set(['assad', 'aoun']) : undefined);
     }), { numRuns: 1500 });
+  });
+
+  test('after characters outside the BMP (two code units each), offsets stay those of the text', () => {
+    for (const text of ['😀 بشار الأسد ', `\u{10000}${' '.repeat(100)}بشار الأسد `, '😀😀 Bashar al-Assad 😀 دمشق', 'z😀 Damascus']) {
+      assertAsReference(matcher, text);
+      const found = matcher.scan(text).mentions.map((m) => text.slice(m.start, m.end));
+      assert.ok(found.every((s) => ['بشار الأسد', 'Bashar al-Assad', 'دمشق', 'Damascus'].includes(s)), JSON.stringify(found));
+      assert.ok(found.length > 0, text);
+    }
   });
 
   test('with a name across each offset of a scan block boundary (8,192 units)', () => {
