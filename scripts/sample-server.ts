@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 export interface Page {
   body: string | Buffer;
   type?: string;
+  /** `gzip` when `body` is gzip bytes: served with `Content-Encoding: gzip`, as a site would serve it. */
+  encoding?: 'gzip';
 }
 
 export interface RunningServer {
@@ -26,7 +28,11 @@ export async function startServer(pages: Record<string, Page> = {}): Promise<Run
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': page.type ?? 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': page.type ?? 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      ...(page.encoding ? { 'content-encoding': page.encoding } : {}),
+    });
     res.end(page.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,5 +1,5 @@
 /**
- * Bench inputs: the heavy pages of the shared corpus (scripts removed, as in ../shared/performance.md), a
+ * Bench inputs: the heavy pages of the corpus in tests/fixtures/corpus (scripts removed), a
  * synthetic ~1 MB page mixing Arabic and English, and synthetic dictionaries of multi-word names, half in
  * Arabic script, as valid dataset packs the extension can install.
  */
@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FORMAT_VERSION, type DatasetPack, type Entity } from '../../src/core/dataset-schema.ts';
 import { ROOT } from '../build.ts';
+import { corpusPageHtml } from '../corpus.ts';
 
-export const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'readability');
 export const HEAVY_PAGES = ['yahoo-1', 'yahoo-3', 'nytimes-4', 'nytimes-5', 'breitbart', 'wikia'];
 
 /** A corpus page with its scripts removed (they would only wait on a network this machine doesn't have). */
 export function corpusPage(name: string): string {
-  return readFileSync(join(CORPUS, `${name}.html`), 'utf8').replace(/<script\b[\s\S]*?<\/script>/gi, '');
+  return corpusPageHtml(name).replace(/<script\b[\s\S]*?<\/script>/gi, '');
 }
 
 function bodyOf(html: string): string {

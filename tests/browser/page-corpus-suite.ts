@@ -1,5 +1,5 @@
 /**
- * Never break the page: every page of ../shared/corpus/readability (40 real saved pages, read in place) and
+ * Never break the page: every page of tests/fixtures/corpus (40 real saved pages, served gzip-compressed) and
  * Arabic pages built here, served from 127.0.0.1 with every other request refused, in a real browser.
  *
  * Each page loads with Dramatis switched off for the site, and is left to settle; its DOM (with open shadow
@@ -12,18 +12,16 @@
  * script's main-thread time (the sum of its `dramatis:task` slices), its longest slice, and the scan's time.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserName } from '../../scripts/browsers.ts';
-import { ROOT } from '../../scripts/build.ts';
-import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
+import { corpusPageGzip, corpusPageNames } from '../../scripts/corpus.ts';
+import { startServer, type Page, type RunningServer } from '../../scripts/sample-server.ts';
 import { artifactPath } from '../support/artifacts.ts';
 import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
 import { arabicArticleHtml, arabicLargeHtml, arabicStructuresHtml } from './page-fixtures.ts';
 import { settingsItem } from './page-settings.ts';
 
-export const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'readability');
 export const REPORT = artifactPath('corpus-report.json');
 
 /** The Arabic pages built here, by path. */
@@ -128,20 +126,20 @@ function writeReport(name: BrowserName, results: PageResult[]): void {
     longestTaskMs: Math.max(0, ...results.map((r) => r.longestTaskMs)),
     pages: results,
   };
-  writeFileSync(REPORT, `${JSON.stringify({ corpus: '../shared/corpus/readability', browsers }, null, 2)}\n`);
+  writeFileSync(REPORT, `${JSON.stringify({ corpus: 'tests/fixtures/corpus/readability', browsers }, null, 2)}\n`);
 }
 
 export function corpusSuite(name: BrowserName): void {
   describe(`never breaking the page, in ${name}`, { timeout: 1_200_000 }, () => {
-    const corpusPages = readdirSync(CORPUS).filter((f) => f.endsWith('.html')).sort();
+    const corpusPages = corpusPageNames().map((n) => `${n}.html`);
     const pages = [...corpusPages, ...Object.keys(ARABIC_PAGES)];
     const results: PageResult[] = [];
     let browser: TestBrowser;
     let server: RunningServer;
 
     before(async () => {
-      const routes: Record<string, { body: string | Buffer }> = {};
-      for (const f of corpusPages) routes[`/corpus/${f}`] = { body: readFileSync(join(CORPUS, f)) };
+      const routes: Record<string, Page> = {};
+      for (const f of corpusPages) routes[`/corpus/${f}`] = { body: corpusPageGzip(f.slice(0, -'.html'.length)), encoding: 'gzip' };
       for (const [f, html] of Object.entries(ARABIC_PAGES)) routes[`/corpus/${f}`] = { body: html() };
       server = await startServer(routes);
       browser = await launchForTests(name);
