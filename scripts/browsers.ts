@@ -3,7 +3,7 @@
  * browser tests drive Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi) alike.
  * Nothing here downloads a browser: both libraries drive /usr/bin/chromium and /usr/bin/firefox-esr.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
@@ -174,6 +174,22 @@ export async function launchFirefox(options: { headless: boolean; extensionPath?
   };
 }
 
+/**
+ * Checks that the browser binary and the built extension are where `launch` looks for them, with a message that
+ * says what to do when not (tools print it as their one line).
+ */
+export function checkLaunchable(name: BrowserName): void {
+  const [binary, env] = name === 'chromium' ? [CHROMIUM_PATH, 'CHROMIUM_PATH'] : [FIREFOX_PATH, 'FIREFOX_PATH'];
+  try {
+    accessSync(binary, constants.X_OK);
+  } catch {
+    throw new Error(`${name} is not installed at ${binary}: run scripts/install-browsers.sh, or set ${env} to its path`);
+  }
+  const ext = distDir(name === 'chromium' ? 'chrome' : 'firefox');
+  if (!existsSync(join(ext, 'manifest.json'))) throw new Error(`the extension is not built (${ext} is missing): run npm run build`);
+}
+
 export function launch(name: BrowserName, options: { headless: boolean; lang?: UiLang }): Promise<DriverBrowser> {
+  checkLaunchable(name);
   return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }

@@ -7,6 +7,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCli, runCli } from './cli.ts';
 import { manifestFor, type Target } from './manifest-for.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,7 +59,7 @@ function copyStatic(target: Target, out = distDir(target)): void {
 export async function buildAll(
   options: { minify?: boolean; outDir?: (target: Target) => string; define?: Record<string, string> } = {},
 ): Promise<void> {
-  if (!existsSync(PACK)) throw new Error(`${PACK} is missing: run \`npm run data\` first (npm run build does).`);
+  if (!existsSync(PACK)) throw new Error(`${PACK} is missing: run npm run data first (npm run build does)`);
   for (const target of TARGETS) {
     const out = options.outDir?.(target) ?? distDir(target);
     rmSync(out, { recursive: true, force: true });
@@ -69,7 +70,11 @@ export async function buildAll(
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const started = performance.now();
-  await buildAll({ minify: process.argv.includes('--minify') });
-  console.log(`built ${TARGETS.map((t) => `dist/${t}`).join(' and ')} in ${Math.round(performance.now() - started)} ms`);
+  await runCli('npm run build', async () => {
+    const { values } = parseCli({ usage: 'npm run build [-- --minify]', options: { minify: { type: 'boolean' } } }, process.argv.slice(2));
+    const started = performance.now();
+    await buildAll({ minify: values.minify === true });
+    console.log(`built ${TARGETS.map((t) => `dist/${t}`).join(' and ')} in ${Math.round(performance.now() - started)} ms`);
+    return 0;
+  });
 }

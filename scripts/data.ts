@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DatasetPack, FORMAT_VERSION } from '../src/core/dataset-schema.ts';
 import { validatePack } from '../src/core/dataset-validate.ts';
+import { parseCli, runCli } from './cli.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PACK_FILE = 'generated/pack.json';
@@ -134,7 +135,14 @@ export function readSources(root: string): { sources: DataSources; problems: Pro
       return { file, value: undefined };
     }
   };
-  const list = (dir: string): string[] => readdirSync(join(root, dir)).sort();
+  const list = (dir: string): string[] => {
+    try {
+      return readdirSync(join(root, dir)).sort();
+    } catch (error) {
+      problems.push({ file: `${dir}/`, path: '', message: `Cannot read the folder: ${(error as Error).message}` });
+      return [];
+    }
+  };
 
   const entities = list('data/entities')
     .filter((name) => name.endsWith('.json'))
@@ -165,8 +173,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function main(): number {
-  const { sources, problems } = readSources(ROOT);
+export function main(args: readonly string[], root = ROOT): number {
+  parseCli({ usage: 'npm run data', options: {} }, args);
+  const { sources, problems } = readSources(root);
   const result: BuildResult = problems.length > 0 ? { ok: false, problems } : buildPack(sources);
   if (!result.ok) {
     for (const p of result.problems) console.error(formatProblem(p));
@@ -174,10 +183,10 @@ function main(): number {
     return 1;
   }
   const { pack } = result;
-  mkdirSync(join(ROOT, dirname(PACK_FILE)), { recursive: true });
-  writeFileSync(join(ROOT, PACK_FILE), `${JSON.stringify(pack)}\n`);
-  mkdirSync(join(ROOT, dirname(SCHEMA_FILE)), { recursive: true });
-  writeFileSync(join(ROOT, SCHEMA_FILE), schemaFileText());
+  mkdirSync(join(root, dirname(PACK_FILE)), { recursive: true });
+  writeFileSync(join(root, PACK_FILE), `${JSON.stringify(pack)}\n`);
+  mkdirSync(join(root, dirname(SCHEMA_FILE)), { recursive: true });
+  writeFileSync(join(root, SCHEMA_FILE), schemaFileText());
   const aliases = pack.entities.reduce((n, e) => n + e.aliases.length, 0);
   console.log(
     `${pack.datasetId} v${pack.version}: ${pack.entities.length} entities, ${aliases} aliases, ` +
@@ -186,4 +195,4 @@ function main(): number {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runCli('npm run data', () => main(process.argv.slice(2)));

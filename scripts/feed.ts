@@ -4,18 +4,22 @@
  *       compiles data/ (as `npm run data` does), writes the full pack, a patch from the version already
  *       published in <out-dir> (when its pack is still there), and a signed index.json
  *   npm run feed -- serve <dir> [--port N]      serves a feed folder on 127.0.0.1, with CORS
- *   npm run feed -- keygen <name>               writes <name>.private.pem and prints the public key entry
+ *   npm run feed -- keygen <name> [--out <dir>]  writes <dir>/<name>.private.pem (default ~/.config/dramatis/keys,
+ *                                               never inside the repository) and prints the public key entry
  *   npm run feed -- schema                      writes data/feed/feed-index.schema.json
  * The private key never enters the repository: the publisher keeps it; only public keys are committed.
+ * A mistake (a missing argument or file, a bad key, an unknown option) is answered in one line (scripts/cli.ts).
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatasetPack } from '../src/core/dataset-schema.ts';
 import { FEED_FORMAT_VERSION, checkFeedIndex, feedIndexSchemaText, type FeedIndexBody, type FeedPatchRef, type SignedFeedIndex } from '../src/core/feed-index.ts';
 import { diffPacks } from '../src/core/feed-patch.ts';
 import { signatureMessage, type TrustedKey } from '../src/core/feed-signature.ts';
+import { CliError, intOption, parseCli, readUserFile, requireDirectory, runCli, type CliSpec, type OptionSpec } from './cli.ts';
 import { buildPack, formatProblem, readSources, ROOT } from './data.ts';
 import { startFeedServer } from './feed-serve.ts';
 
@@ -46,7 +50,7 @@ const patchPath = (id: string, from: number, to: number) => `patches/${id}-${fro
  * there), and the signed index listing the new pack and the patches still present. Returns the index.
  */
 export function buildFeed(outDir: string, pack: DatasetPack, keys: readonly KeyObject[]): SignedFeedIndex {
-  if (keys.length === 0) throw new Error('no signing key: pass --key <private.pem>');
+  if (keys.length === 0) throw new CliError('no signing key: pass --key <private.pem>', 2);
   const write = (rel: string, text: string): { url: string; size: number; sha256: string } => {
     const bytes = Buffer.from(text, 'utf8');
     mkdirSync(join(outDir, rel, '..'), { recursive: true });
@@ -56,12 +60,18 @@ export function buildFeed(outDir: string, pack: DatasetPack, keys: readonly KeyO
   let previous: SignedFeedIndex | undefined;
   const indexFile = join(outDir, 'index.json');
   if (existsSync(indexFile)) {
-    const checked = checkFeedIndex(JSON.parse(readFileSync(indexFile, 'utf8')));
-    if (!checked.ok) throw new Error(`${indexFile} is not a feed index: ${checked.problem}`);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(indexFile, 'utf8'));
+    } catch (error) {
+      throw new CliError(`${indexFile} is not valid JSON (${(error as Error).message.split('\n')[0]}): publish into an empty folder, or restore the file`);
+    }
+    const checked = checkFeedIndex(json);
+    if (!checked.ok) throw new CliError(`${indexFile} is not a feed index: ${checked.problem}`);
     previous = checked.index;
-    if (previous.index.datasetId !== pack.datasetId) throw new Error(`${outDir} publishes ${previous.index.datasetId}, not ${pack.datasetId}`);
+    if (previous.index.datasetId !== pack.datasetId) throw new CliError(`${outDir} publishes ${previous.index.datasetId}, not ${pack.datasetId}: use another folder`);
     if (previous.index.version >= pack.version) {
-      throw new Error(`version ${pack.version} is not newer than the published ${previous.index.version}: raise "version" in data/dataset.json`);
+      throw new CliError(`version ${pack.version} is not newer than the published ${previous.index.version}: raise "version" in data/dataset.json`);
     }
   }
   const patches: FeedPatchRef[] = (previous?.index.patches ?? []).filter((p) => existsSync(join(outDir, p.url)));
@@ -84,30 +94,79 @@ export function buildFeed(outDir: string, pack: DatasetPack, keys: readonly KeyO
   return signed;
 }
 
-function option(args: string[], name: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) if (args[i] === name && args[i + 1]) out.push(args[++i]!);
-  return out;
+const USAGE = 'npm run feed -- build <out-dir> --key <private.pem> | serve <dir> [--port N] | keygen <name> [--out <dir>] | schema';
+
+/** Where `keygen` writes private keys unless told otherwise: outside any repository, readable only by the user. */
+export function defaultKeyDir(): string {
+  return join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'dramatis', 'keys');
 }
 
-async function main(args: string[]): Promise<number> {
-  const [command, target] = args;
+/** An Ed25519 private key from a PEM file the user named, or a CliError that says what is wrong with it. */
+export function loadPrivateKey(file: string): KeyObject {
+  const pem = readUserFile(file, 'the private key');
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch {
+    throw new CliError(`the private key ${file} is not a PEM private key: pass the .private.pem file that \`npm run feed -- keygen <name>\` wrote`);
+  }
+  if (key.asymmetricKeyType !== 'ed25519') {
+    throw new CliError(`the private key ${file} is ${key.asymmetricKeyType ?? 'of an unknown kind'}, not an Ed25519 key: feeds are signed with Ed25519 (\`npm run feed -- keygen <name>\` makes one)`);
+  }
+  return key;
+}
+
+/** Writes a new private key as `<dir>/<name>.private.pem` (never inside the repository); returns its path. */
+export function writeNewKey(name: string, dir: string, privateKey: KeyObject): string {
+  if (!/^[\w.-]+$/.test(name)) throw new CliError(`the key name "${name}" may hold only letters, digits, ".", "_" and "-"`, 2);
+  const outDir = resolve(dir);
+  const rel = relative(ROOT, outDir);
+  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+    throw new CliError(`refusing to write a private key inside the repository (${outDir}), where one \`git add\` would commit it: pass --out <dir> outside it`, 2);
+  }
+  const file = join(outDir, `${name}.private.pem`);
+  if (existsSync(file)) throw new CliError(`${file} already exists: choose another name, or move the old key away first`);
+  try {
+    mkdirSync(outDir, { recursive: true, mode: 0o700 });
+    writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    throw new CliError(`cannot write ${file}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return file;
+}
+
+const SPECS = {
+  build: { usage: 'npm run feed -- build <out-dir> --key <private.pem> [--key <another.pem>]', options: { key: { type: 'string', multiple: true } }, positionals: { min: 1, max: 1, names: ['the output folder <out-dir>'] } },
+  serve: { usage: 'npm run feed -- serve <dir> [--port N]', options: { port: { type: 'string' } }, positionals: { min: 1, max: 1, names: ['the feed folder <dir>'] } },
+  keygen: { usage: 'npm run feed -- keygen <name> [--out <dir>]', options: { out: { type: 'string' } }, positionals: { min: 1, max: 1, names: ['the key\'s <name>'] } },
+  schema: { usage: 'npm run feed -- schema', options: {} },
+} as const satisfies Record<string, CliSpec<Record<string, OptionSpec>>>;
+
+export async function main(args: readonly string[]): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === undefined) throw new CliError(`missing a command. Usage: ${USAGE}`, 2);
   if (command === 'schema') {
+    parseCli(SPECS.schema, rest);
     writeFileSync(join(ROOT, INDEX_SCHEMA_FILE), feedIndexSchemaText());
     console.log(`wrote ${INDEX_SCHEMA_FILE}`);
     return 0;
   }
-  if (command === 'keygen' && target) {
+  if (command === 'keygen') {
+    const { values, positionals } = parseCli(SPECS.keygen, rest);
+    const name = positionals[0]!;
     const { privateKey } = generateKeyPairSync('ed25519');
-    const file = resolve(`${target}.private.pem`);
-    writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+    const file = writeNewKey(name, values.out ?? defaultKeyDir(), privateKey);
     console.log(`private key: ${file} (keep it secret; never commit it)`);
-    console.log(`public key entry for data/feed/trusted-keys.json:\n${JSON.stringify(trustedKeyOf(privateKey, target), null, 2)}`);
+    console.log(`public key entry for data/feed/trusted-keys.json:\n${JSON.stringify(trustedKeyOf(privateKey, name), null, 2)}`);
     return 0;
   }
-  if (command === 'build' && target) {
-    const keyFiles = [...option(args, '--key'), ...(process.env.DRAMATIS_FEED_KEY ? [process.env.DRAMATIS_FEED_KEY] : [])];
-    const keys = keyFiles.map((f) => createPrivateKey(readFileSync(f)));
+  if (command === 'build') {
+    const { values, positionals } = parseCli(SPECS.build, rest);
+    const keyFiles = [...(values.key ?? []), ...(process.env.DRAMATIS_FEED_KEY ? [process.env.DRAMATIS_FEED_KEY] : [])];
+    if (keyFiles.length === 0) {
+      throw new CliError(`no signing key: pass --key <private.pem> (or set DRAMATIS_FEED_KEY); make one with \`npm run feed -- keygen <name>\``, 2);
+    }
+    const keys = keyFiles.map(loadPrivateKey);
     const { sources, problems } = readSources(ROOT);
     const result = problems.length > 0 ? { ok: false as const, problems } : buildPack(sources);
     if (!result.ok) {
@@ -115,19 +174,23 @@ async function main(args: string[]): Promise<number> {
       console.error(`npm run feed: ${result.problems.length} problem(s) in data/; nothing published.`);
       return 1;
     }
+    const target = positionals[0]!;
     const signed = buildFeed(resolve(target), result.pack, keys);
     const i = signed.index;
     console.log(`${i.datasetId} v${i.version}: ${i.pack.url} (${i.pack.size} bytes), ${i.patches.length} patch(es), signed by ${signed.signatures.map((s) => s.keyId).join(', ')} → ${join(target, 'index.json')}`);
     return 0;
   }
-  if (command === 'serve' && target) {
-    const port = Number(option(args, '--port')[0] ?? 8787);
-    const server = await startFeedServer(resolve(target), { port });
-    console.log(`serving ${resolve(target)} at ${server.origin}/index.json (CORS on); Ctrl-C to stop`);
+  if (command === 'serve') {
+    const { values, positionals } = parseCli(SPECS.serve, rest);
+    const dir = resolve(positionals[0]!);
+    requireDirectory(dir, 'the feed folder');
+    const port = intOption(values.port, 'port', 8787, 0);
+    if (port > 65535) throw new CliError(`--port must be at most 65535, not ${port}`, 2);
+    const server = await startFeedServer(dir, { port });
+    console.log(`serving ${dir} at ${server.origin}/index.json (CORS on); Ctrl-C to stop`);
     return new Promise<number>(() => undefined);
   }
-  console.error('usage: npm run feed -- build <out-dir> --key <private.pem> | serve <dir> [--port N] | keygen <name> | schema');
-  return 2;
+  throw new CliError(`unknown command "${command}". Usage: ${USAGE}`, 2);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));
+if (process.argv[1] === fileURLToPath(import.meta.url)) await runCli('npm run feed', () => main(process.argv.slice(2)));

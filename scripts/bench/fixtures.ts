@@ -10,6 +10,8 @@ import { ROOT } from '../build.ts';
 import { corpusPageHtml } from '../corpus.ts';
 
 export const HEAVY_PAGES = ['yahoo-1', 'yahoo-3', 'nytimes-4', 'nytimes-5', 'breitbart', 'wikia'];
+/** The synthetic ~1 MB Arabic/English page's name among the bench's pages. */
+export const SYNTHETIC_PAGE = 'synthetic-1mb';
 
 /** A corpus page with its scripts removed (they would only wait on a network this machine doesn't have). */
 export function corpusPage(name: string): string {

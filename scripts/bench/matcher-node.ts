@@ -10,15 +10,17 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DatasetPack } from '../../src/core/dataset-schema.ts';
 import { buildMatcher, loadMatcher, serializeMatcher, type Matcher, type ScanResult } from '../../src/core/name-matcher.ts';
 import { ROOT } from '../build.ts';
+import { intOption, parseCli, runCli } from '../cli.ts';
 import { syntheticBigPage, syntheticNames, syntheticPack } from './fixtures.ts';
 import { median, round } from './stats.ts';
 import { visibleText } from './visible-text.ts';
 
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 15;
+/** Timings per figure (`--runs`). */
+let RUNS = 15;
 
 /** Median and minimum of `runs` timings of `fn`, in ms (the minimum shows the cost without other load). */
 function time(fn: () => void, runs: number): { median: number; min: number } {
@@ -91,26 +93,33 @@ function benchPack(dictionary: string, pack: Pick<DatasetPack, 'entities' | 'exc
   };
 }
 
-const rows: Row[] = [];
-const names100k = syntheticNames(100_000);
-for (const count of [1_000, 100_000]) {
-  const names = names100k.slice(0, count);
-  const text = visibleText(syntheticBigPage(names));
-  rows.push(benchPack(`synthetic ${count}`, syntheticPack(names), text));
-  if (count === 100_000) {
-    const packFile = join(ROOT, 'generated', 'pack.json');
-    if (existsSync(packFile)) rows.push(benchPack('real dataset', JSON.parse(readFileSync(packFile, 'utf8')) as DatasetPack, text));
-    else console.log('generated/pack.json missing: run `npm run data` for the real dataset row');
+export function main(args: readonly string[]): number {
+  const { values } = parseCli({ usage: 'npx tsx scripts/bench/matcher-node.ts [--runs N]', options: { runs: { type: 'string' } } }, args);
+  RUNS = intOption(values.runs, 'runs', 15);
+  const rows: Row[] = [];
+  const names100k = syntheticNames(100_000);
+  for (const count of [1_000, 100_000]) {
+    const names = names100k.slice(0, count);
+    const text = visibleText(syntheticBigPage(names));
+    rows.push(benchPack(`synthetic ${count}`, syntheticPack(names), text));
+    if (count === 100_000) {
+      const packFile = join(ROOT, 'generated', 'pack.json');
+      if (existsSync(packFile)) rows.push(benchPack('real dataset', JSON.parse(readFileSync(packFile, 'utf8')) as DatasetPack, text));
+      else console.log('generated/pack.json missing: run `npm run data` for the real dataset row');
+    }
+    console.log(`text for ${count} names: ${text.length} UTF-16 code units`);
   }
-  console.log(`text for ${count} names: ${text.length} UTF-16 code units`);
+
+  const ms = (t: { median: number; min: number } | undefined): string =>
+    t === undefined ? '—' : `${round(t.median, 2)} (${round(t.min, 2)})`;
+  const json = (kb: number | undefined, t: number | undefined): string =>
+    kb === undefined || t === undefined ? '—' : `${round(kb)} KB ${round(t, 2)} ms`;
+  console.log(`\nmedians of ${RUNS} runs (build: ≤ 5 at 100,000 names); scans as median (min); JSON: size, JSON.stringify time`);
+  console.log('dictionary          names   build ms  load ms       scan ms   scanCompact ms  mentions  checksum          JSON of scan   JSON of scanCompact');
+  for (const r of rows) {
+    console.log(`${r.dictionary.padEnd(16)} ${String(r.names).padStart(8)} ${String(round(r.build)).padStart(10)} ${String(round(r.load, 2)).padStart(8)} ${ms(r.scan).padStart(13)} ${ms(r.compact).padStart(16)} ${String(r.mentions).padStart(9)}  ${r.sum} ${json(r.jsonKB, r.jsonMs).padStart(20)} ${json(r.compactJsonKB, r.compactJsonMs).padStart(21)}`);
+  }
+  return 0;
 }
 
-const ms = (t: { median: number; min: number } | undefined): string =>
-  t === undefined ? '—' : `${round(t.median, 2)} (${round(t.min, 2)})`;
-const json = (kb: number | undefined, t: number | undefined): string =>
-  kb === undefined || t === undefined ? '—' : `${round(kb)} KB ${round(t, 2)} ms`;
-console.log(`\nmedians of ${RUNS} runs (build: ≤ 5 at 100,000 names); scans as median (min); JSON: size, JSON.stringify time`);
-console.log('dictionary          names   build ms  load ms       scan ms   scanCompact ms  mentions  checksum          JSON of scan   JSON of scanCompact');
-for (const r of rows) {
-  console.log(`${r.dictionary.padEnd(16)} ${String(r.names).padStart(8)} ${String(round(r.build)).padStart(10)} ${String(round(r.load, 2)).padStart(8)} ${ms(r.scan).padStart(13)} ${ms(r.compact).padStart(16)} ${String(r.mentions).padStart(9)}  ${r.sum} ${json(r.jsonKB, r.jsonMs).padStart(20)} ${json(r.compactJsonKB, r.compactJsonMs).padStart(21)}`);
-}
+if (process.argv[1] === fileURLToPath(import.meta.url)) await runCli('matcher-node', () => main(process.argv.slice(2)));

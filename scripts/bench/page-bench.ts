@@ -20,7 +20,7 @@ import { CHROMIUM_PATH } from '../browsers.ts';
 import { ROOT } from '../build.ts';
 import { startServer, type RunningServer } from '../sample-server.ts';
 import { extensionWithPack } from './extension-variant.ts';
-import { corpusPage, HEAVY_PAGES, syntheticBigPage, syntheticNames, syntheticPack } from './fixtures.ts';
+import { corpusPage, HEAVY_PAGES, SYNTHETIC_PAGE, syntheticBigPage, syntheticNames, syntheticPack } from './fixtures.ts';
 import { longestTask, startTrace } from './main-thread-trace.ts';
 import { floorInPage, markJsInPage, regexMarkInPage, type MethodResult } from './page-methods.ts';
 import { median } from './stats.ts';
@@ -161,8 +161,8 @@ export async function runPageBench(opts: PageBenchOptions): Promise<PageRow[]> {
   const maxDict = Math.max(...opts.dictionaries);
   const allNames = syntheticNames(maxDict);
   const pages: Record<string, string> = {};
-  for (const name of opts.pages ?? [...HEAVY_PAGES, 'synthetic-1mb']) {
-    pages[name] = name === 'synthetic-1mb' ? syntheticBigPage(allNames.slice(0, Math.min(...opts.dictionaries))) : corpusPage(name);
+  for (const name of opts.pages ?? [...HEAVY_PAGES, SYNTHETIC_PAGE]) {
+    pages[name] = name === SYNTHETIC_PAGE ? syntheticBigPage(allNames.slice(0, Math.min(...opts.dictionaries))) : corpusPage(name);
   }
   const server: RunningServer = await startServer(
     Object.fromEntries(Object.entries(pages).map(([name, body]) => [`/${name}.html`, { body }])),

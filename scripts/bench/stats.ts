@@ -1,10 +1,4 @@
-/** Small statistics for bench rows, and the benches' command-line options. */
-
-/** The value after `--name` on the command line, if given. */
-export function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+/** Small statistics for bench rows. */
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
