@@ -16,6 +16,7 @@ import { main as matcherNodeMain } from '../../scripts/bench/matcher-node.ts';
 import { main as timelineMain } from '../../scripts/bench/timeline.ts';
 import { CliError, intOption, parseCli, readUserFile, reportError, requireDirectory } from '../../scripts/cli.ts';
 import { main as dataMain, readSources, ROOT } from '../../scripts/data.ts';
+import { startFeedServer } from '../../scripts/feed-serve.ts';
 import { main as feedMain } from '../../scripts/feed.ts';
 import { main as startMain } from '../../scripts/start.ts';
 
@@ -180,6 +181,20 @@ describe('the shared option and file checks', () => {
     assert.throws(() => intOption('1.5', 'n', 7), /--n must be a whole number ≥ 1, not "1\.5"/);
     assert.throws(() => readUserFile(join(scratch, 'absent.json'), 'the pack'), /the pack .*absent\.json does not exist/);
     assert.throws(() => requireDirectory(badKey, 'the feed folder'), /is a file, not a folder/);
+  });
+});
+
+describe('feed serve on a port already taken', () => {
+  it('says so and what to do, instead of crashing', async () => {
+    const taken = await startFeedServer(scratch, { port: 0 });
+    try {
+      const port = Number(new URL(taken.origin).port);
+      const { code, line } = await lineOf('npm run feed', () => feedMain(['serve', scratch, '--port', String(port)]));
+      assert.equal(code, 1);
+      assert.match(line, new RegExp(`^npm run feed: port ${port} on 127\\.0\\.0\\.1 is in use: pass --port <another>$`));
+    } finally {
+      await taken.close();
+    }
   });
 });
 
