@@ -178,6 +178,9 @@ async function checkPage(browser: TestBrowser, url: string, file: string): Promi
     await page.addInitScript(ERROR_TRAP);
     const loadStart = Date.now();
     await page.open(url);
+    // The page's own load handlers add elements (liberation-1 appends a script on load): let them run before the
+    // first snapshot, however long a loaded machine takes to fire load.
+    await page.waitFor(() => document.readyState === 'complete', undefined, 60_000);
     await settle(page);
     const loadMs = Date.now() - loadStart;
     const before = await serialiseDom(page);

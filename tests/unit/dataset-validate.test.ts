@@ -179,7 +179,9 @@ test('errors stop at the cap', () => {
   assert.equal(result.ok ? 0 : result.errors.length, 5);
 });
 
-test('100,000 entities validate in well under a few seconds', () => {
+// Scale, not speed: how long validation takes is the bench's to say (`npm run bench`, sync rows: "validate"),
+// not a timed test's, which a loaded machine fails at random.
+test('100,000 entities with shared and cross-referenced names validate', () => {
   const words = Array.from({ length: 2000 }, (_, i) => `w${i.toString(36)}`);
   const articles = Array.from({ length: 100 }, (_, a) => ({
     ...realPack.articles[0]!,
@@ -205,9 +207,6 @@ test('100,000 entities validate in well under a few seconds', () => {
     };
   });
   const pack: DatasetPack = { ...realPack, articles, entities, exclusions: [] };
-  const started = performance.now();
   const result = validatePack(pack);
-  const elapsed = performance.now() - started;
   assert.deepEqual(result.ok ? [] : result.errors.slice(0, 3), []);
-  assert.ok(elapsed < 5000, `took ${Math.round(elapsed)} ms`);
 });

@@ -125,25 +125,19 @@ describe('serialization', () => {
     assert.throws(() => serializeMatcher({ scan: () => ({ mentions: [], licensed: [] }), scanCompact: () => empty }), TypeError);
   });
 
-  test('100,000 names load from a structured clone in under 10 ms', () => {
+  // How fast it loads is the bench's to say (scripts/bench/matcher-node.ts, "load ms"), not a timed test's.
+  test('100,000 names load from a structured clone, without a rebuild, and find names', () => {
     const entities: Entity[] = [];
     for (let i = 0; i < 100_000; i++) {
       const t = i % 2 ? `name${i.toString(36)} family${(i * 7919).toString(36)}` : `اسم${i.toString(36)} عائلة`;
       entities.push(entity(`e${i}`, [[t, i % 2 ? 'en' : 'ar']]));
     }
     const stored = structuredClone(serializeMatcher(buildMatcher({ entities, exclusions: [] })));
-    const times: number[] = [];
-    let m: Matcher | undefined;
-    for (let r = 0; r < 5; r++) {
-      const t0 = performance.now();
-      m = loadMatcher(stored);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    assert.ok(times[2]! < 10, `median load ${times[2]} ms`);
+    const m = loadMatcher(stored);
+    assert.equal(serializeMatcher(m).trie, stored.trie, 'the loaded matcher uses the stored arrays as they are');
     const name = `Name1 FAMILY${(7919).toString(36)}`;
-    assert.deepEqual(m!.scan(`x ${name}.`).mentions, [{ start: 2, end: 2 + name.length, entityId: 'e1' }]);
-    assert.deepEqual(m!.scan('اسم0 عائلة').mentions, [{ start: 0, end: 10, entityId: 'e0' }]);
+    assert.deepEqual(m.scan(`x ${name}.`).mentions, [{ start: 2, end: 2 + name.length, entityId: 'e1' }]);
+    assert.deepEqual(m.scan('اسم0 عائلة').mentions, [{ start: 0, end: 10, entityId: 'e0' }]);
   });
 });
 
