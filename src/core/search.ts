@@ -15,6 +15,7 @@
  */
 import type { Bilingual, Entity, EntityType } from './dataset-schema.ts';
 import { foldKey } from './normalize.ts';
+import { resolveProclitics } from './search-query.ts';
 
 export interface SearchHit {
   entityId: string;
@@ -102,7 +103,8 @@ class BuiltIndex implements SearchIndex {
   }
 
   search(query: string, limit: number): SearchHit[] {
-    const q = foldKey(query);
+    // A word no name begins with may carry Arabic proclitics (وحسن, للحرس): read it without them, as pages are.
+    const q = resolveProclitics(foldKey(query), (w) => this.beginsAWord(loosen(w)));
     if (q === '' || limit <= 0) return [];
     const lq = loosen(q);
     const tokens = lq.split(' ').filter((t) => t !== '');
@@ -144,6 +146,12 @@ class BuiltIndex implements SearchIndex {
       }))
       .sort((a, b) => b.score - a.score || a.name.en.localeCompare(b.name.en) || (a.entityId < b.entityId ? -1 : 1))
       .slice(0, limit);
+  }
+
+  /** Whether some indexed (loose) word starts with `prefix`. */
+  private beginsAWord(prefix: string): boolean {
+    const i = lowerBound(this.words, prefix);
+    return i < this.words.length && this.words[i]!.startsWith(prefix);
   }
 
   /**
