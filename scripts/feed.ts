@@ -1,8 +1,10 @@
 /**
  * Feed tooling for publishers (see data/feed/README.md):
- *   npm run feed -- build <out-dir> --key <private.pem> [--key <another.pem>]
+ *   npm run feed -- build <out-dir> --key <private.pem> [--key <another.pem>] [--url <feed-url>] [--publisher <name>]
  *       compiles data/ (as `npm run data` does), writes the full pack, a patch from the version already
- *       published in <out-dir> (when its pack is still there), and a signed index.json
+ *       published in <out-dir> (when its pack is still there), a signed index.json, and beside it the feed file
+ *       dramatis-feed.json (the feed's URL and its public keys: what a reader subscribes with); --url is needed
+ *       the first time, later builds into the same folder reuse the feed file's
  *   npm run feed -- serve <dir> [--port N]      serves a feed folder on 127.0.0.1, with CORS
  *   npm run feed -- keygen <name> [--out <dir>]  writes <dir>/<name>.private.pem (default ~/.config/dramatis/keys,
  *                                               never inside the repository) and prints the public key entry
@@ -13,9 +15,10 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatasetPack } from '../src/core/dataset-schema.ts';
+import { FEED_DESCRIPTOR_FILE, checkFeedUrl, feedDescriptorText, type FeedDescriptor } from '../src/core/feed-descriptor.ts';
 import { FEED_FORMAT_VERSION, checkFeedIndex, feedIndexSchemaText, type FeedIndexBody, type FeedPatchRef, type SignedFeedIndex } from '../src/core/feed-index.ts';
 import { diffPacks } from '../src/core/feed-patch.ts';
 import { signatureMessage, type TrustedKey } from '../src/core/feed-signature.ts';
@@ -94,7 +97,55 @@ export function buildFeed(outDir: string, pack: DatasetPack, keys: readonly KeyO
   return signed;
 }
 
-const USAGE = 'npm run feed -- build <out-dir> --key <private.pem> | serve <dir> [--port N] | keygen <name> [--out <dir>] | schema';
+/** The feed file already in `outDir`, if it is one (a broken one is replaced, not trusted). */
+function existingDescriptor(outDir: string): Partial<FeedDescriptor> {
+  try {
+    const json = JSON.parse(readFileSync(join(outDir, FEED_DESCRIPTOR_FILE), 'utf8')) as Partial<FeedDescriptor>;
+    return typeof json === 'object' && json !== null ? json : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The address readers will fetch `<outDir>/index.json` from: --url (a folder address gets index.json added), or
+ * the one the folder's feed file already holds. A CliError says what to pass when there is neither.
+ */
+export function feedUrlFor(outDir: string, option: string | undefined): string {
+  const given = option ?? existingDescriptor(outDir).feedUrl;
+  if (given === undefined) {
+    throw new CliError(`missing --url <feed-url>: the address where ${join(outDir, 'index.json')} will be served, written into the feed file ${FEED_DESCRIPTOR_FILE} that readers subscribe with`, 2);
+  }
+  const checked = checkFeedUrl(given.endsWith('/') ? `${given}index.json` : given);
+  if (!checked.ok) throw new CliError(`--url ${given}: ${checked.detail}; pass the http(s) address of the feed's index.json`, 2);
+  if (!new URL(checked.value).pathname.endsWith('/index.json')) {
+    throw new CliError(`--url ${given} does not end in /index.json: pass the address of the index itself (or of its folder, ending in /)`, 2);
+  }
+  return checked.value;
+}
+
+/** A key's name for readers: its file's name without .private.pem (as `keygen` named it). */
+const keyNote = (file: string) => basename(file).replace(/(\.private)?\.pem$/, '');
+
+/**
+ * Writes the feed file beside the index: the feed's URL and the public keys that sign it (never a private key),
+ * and the publisher's name when given (or kept from the previous feed file). Returns its path.
+ */
+export function writeFeedDescriptor(
+  outDir: string, feedUrl: string, datasetId: string, keys: ReadonlyArray<{ key: KeyObject; file?: string }>, publisher?: string,
+): string {
+  const name = publisher ?? existingDescriptor(outDir).publisher;
+  const file = join(outDir, FEED_DESCRIPTOR_FILE);
+  writeFileSync(file, feedDescriptorText({
+    feedUrl,
+    datasetId,
+    ...(name ? { publisher: name } : {}),
+    keys: keys.map(({ key, file: keyFile }) => trustedKeyOf(key, keyFile ? keyNote(keyFile) : undefined)),
+  }));
+  return file;
+}
+
+const USAGE = 'npm run feed -- build <out-dir> --key <private.pem> [--url <feed-url>] | serve <dir> [--port N] | keygen <name> [--out <dir>] | schema';
 
 /** Where `keygen` writes private keys unless told otherwise: outside any repository, readable only by the user. */
 export function defaultKeyDir(): string {
@@ -136,7 +187,11 @@ export function writeNewKey(name: string, dir: string, privateKey: KeyObject): s
 }
 
 const SPECS = {
-  build: { usage: 'npm run feed -- build <out-dir> --key <private.pem> [--key <another.pem>]', options: { key: { type: 'string', multiple: true } }, positionals: { min: 1, max: 1, names: ['the output folder <out-dir>'] } },
+  build: {
+    usage: 'npm run feed -- build <out-dir> --key <private.pem> [--key <another.pem>] [--url <feed-url>] [--publisher <name>]',
+    options: { key: { type: 'string', multiple: true }, url: { type: 'string' }, publisher: { type: 'string' } },
+    positionals: { min: 1, max: 1, names: ['the output folder <out-dir>'] },
+  },
   serve: { usage: 'npm run feed -- serve <dir> [--port N]', options: { port: { type: 'string' } }, positionals: { min: 1, max: 1, names: ['the feed folder <dir>'] } },
   keygen: { usage: 'npm run feed -- keygen <name> [--out <dir>]', options: { out: { type: 'string' } }, positionals: { min: 1, max: 1, names: ['the key\'s <name>'] } },
   schema: { usage: 'npm run feed -- schema', options: {} },
@@ -167,6 +222,11 @@ export async function main(args: readonly string[]): Promise<number> {
       throw new CliError(`no signing key: pass --key <private.pem> (or set DRAMATIS_FEED_KEY); make one with \`npm run feed -- keygen <name>\``, 2);
     }
     const keys = keyFiles.map(loadPrivateKey);
+    const target = positionals[0]!;
+    const feedUrl = feedUrlFor(resolve(target), values.url);
+    if (values.publisher !== undefined && (values.publisher.trim() === '' || values.publisher.length > 100)) {
+      throw new CliError('--publisher must be a name of 1 to 100 characters', 2);
+    }
     const { sources, problems } = readSources(ROOT);
     const result = problems.length > 0 ? { ok: false as const, problems } : buildPack(sources);
     if (!result.ok) {
@@ -174,10 +234,11 @@ export async function main(args: readonly string[]): Promise<number> {
       console.error(`npm run feed: ${result.problems.length} problem(s) in data/; nothing published.`);
       return 1;
     }
-    const target = positionals[0]!;
     const signed = buildFeed(resolve(target), result.pack, keys);
     const i = signed.index;
+    const descriptor = writeFeedDescriptor(resolve(target), feedUrl, i.datasetId, keys.map((key, n) => ({ key, file: keyFiles[n]! })), values.publisher?.trim());
     console.log(`${i.datasetId} v${i.version}: ${i.pack.url} (${i.pack.size} bytes), ${i.patches.length} patch(es), signed by ${signed.signatures.map((s) => s.keyId).join(', ')} → ${join(target, 'index.json')}`);
+    console.log(`feed file for readers (${feedUrl}): ${relative(process.cwd(), descriptor) || descriptor}`);
     return 0;
   }
   if (command === 'serve') {

@@ -1,21 +1,39 @@
-/** Handlers for SyncApi (dataset updates): status, "Check now", import and export. */
-import type { Handlers } from '../shared/messages.ts';
+/** Handlers for SyncApi (dataset updates): status, "Check now", import and export, the feed subscription. */
+import { browser } from '../shared/browser.ts';
+import type { Handlers, RequestContext } from '../shared/messages.ts';
 import type { SyncApi } from '../shared/sync-api.ts';
 import { ensureDataset } from './bundled-pack.ts';
-import { feedConfig } from './sync/feed-config.ts';
+import { feedConfig, feedInfo } from './sync/feed-config.ts';
 import { commitImport, exportDataset, stageChunk } from './sync/import-export.ts';
 import { runCheck } from './sync/run-check.ts';
+import { removeFeed, subscribeFeed } from './sync/subscribe-feed.ts';
 import { loadProgress, loadSyncState } from './sync/sync-state.ts';
+
+/**
+ * Which feed to trust is the reader's choice, made in Dramatis's own pages: a content script (which runs inside
+ * pages we don't trust) may not make it.
+ */
+function requireExtensionPage(ctx: RequestContext, request: string): void {
+  if (!ctx.senderUrl?.startsWith(browser.runtime.getURL(''))) throw new Error(`${request}: only Dramatis's own pages may change the feed`);
+}
 
 export const syncHandlers: Handlers<SyncApi> = {
   async getSyncStatus() {
     const [dataset, state, progress, config] = await Promise.all([
       ensureDataset().catch(() => null), loadSyncState(), loadProgress(), feedConfig(),
     ]);
-    return { dataset, state, progress, feedUrl: config.feedUrl };
+    return { dataset, state, progress, feed: feedInfo(config) };
   },
   checkNow: () => runCheck(true),
   importChunk: ({ importId, index, text }) => stageChunk(importId, index, text),
   importCommit: ({ importId, count }) => commitImport(importId, count),
   exportDataset: () => exportDataset(),
+  async subscribeFeed(request, ctx) {
+    requireExtensionPage(ctx, 'subscribeFeed');
+    return subscribeFeed(request);
+  },
+  async removeFeed(_params, ctx) {
+    requireExtensionPage(ctx, 'removeFeed');
+    return removeFeed();
+  },
 };

@@ -15,6 +15,7 @@ export function listen<Api extends object>(handlers: Handlers<Api>): () => void 
     const ctx: RequestContext = {};
     if (sender.tab?.id !== undefined) ctx.tabId = sender.tab.id;
     if (sender.frameId !== undefined) ctx.frameId = sender.frameId;
+    if (sender.url !== undefined) ctx.senderUrl = sender.url;
     const handler = handlers[msg.type as keyof Api] as (p: unknown, c: RequestContext) => Promise<unknown>;
     // Rejections reach the sender as a rejected sendMessage with this message; never as a page-visible error.
     return handler(msg.params, ctx).catch((err: unknown) => {

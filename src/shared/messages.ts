@@ -99,6 +99,8 @@ export type ResultOf<Api, K extends keyof Api> = Api[K] extends { result: infer 
 export interface RequestContext {
   tabId?: number;
   frameId?: number;
+  /** The sender's document URL: an extension page's own URL, or the web page a content script runs in. */
+  senderUrl?: string;
 }
 
 export type Handlers<Api> = {

@@ -5,6 +5,7 @@
  * worker knows what happened before it.
  */
 import type { DatasetPack } from '../core/dataset-schema.ts';
+import type { TrustedKey } from '../core/feed-signature.ts';
 import type { DatasetInfo } from './messages.ts';
 
 /** storage.local key of SyncState. */
@@ -16,7 +17,9 @@ export const SYNC_PROGRESS_KEY = 'syncProgress';
 export type SyncErrorCode =
   | 'offline' | 'network' | 'http' | 'timeout' | 'truncated' | 'tooLarge' | 'sizeMismatch' | 'hash'
   | 'badIndex' | 'badSignature' | 'unknownKey' | 'schema' | 'invalid' | 'rollback' | 'otherDataset'
-  | 'versionMismatch' | 'badFile' | 'interrupted' | 'busy' | 'storage';
+  | 'versionMismatch' | 'badFile' | 'interrupted' | 'busy' | 'storage'
+  // Subscribing to a feed (and checking when none is set):
+  | 'noFeed' | 'badFeedUrl' | 'badKey' | 'badFeedFile' | 'wrongKey';
 
 export interface SyncError {
   code: SyncErrorCode;
@@ -56,6 +59,8 @@ export interface SyncState {
   lastModified?: string;
   /** The feed URL the validators belong to. */
   feedUrl?: string;
+  /** The key whose signature on the feed's index last verified (shown as who signs the feed). */
+  signedBy?: string;
   /** The dataset version last known installed: a missing database with this set was wiped, not new. */
   knownVersion?: number;
   /** Set when a wiped database was restored from the bundled snapshot; the Updates tab says so. */
@@ -75,13 +80,34 @@ export interface SyncProgress {
   at: number;
 }
 
+/**
+ * The feed checked for updates: one the reader subscribed to, or one fixed in the build. Its index must be
+ * signed by one of `keys` (a subscription's keys are the ones the reader gave; a built-in feed's are the build's).
+ */
+export interface FeedInfo {
+  url: string;
+  source: 'subscription' | 'built-in';
+  keys: Array<Pick<TrustedKey, 'keyId' | 'note'>>;
+  /** The publisher's name for themselves, from the feed file (not verified by anyone). */
+  publisher?: string;
+}
+
 export interface SyncStatus {
   dataset: DatasetInfo | null;
   state: SyncState;
   progress: SyncProgress | null;
-  /** The feed checked (shown to the reader, so a publisher can tell which one). */
-  feedUrl: string;
+  /** The feed checked (shown to the reader, so a publisher can tell which one); null: none is set. */
+  feed: FeedInfo | null;
 }
+
+/**
+ * A subscription: the feed's URL and its publisher's public key (44 base64 characters, a PEM public key, or the
+ * entry `npm run feed -- keygen` prints), or the text of a feed file (dramatis-feed.json) that holds both.
+ */
+export type SubscribeRequest = { feedUrl: string; publicKey: string; feedFile?: undefined } | { feedFile: string; feedUrl?: undefined; publicKey?: undefined };
+
+/** Refused with the reason (the feed index is fetched and its signature checked first), or subscribed and checked. */
+export type SubscribeOutcome = { ok: true; feed: FeedInfo; check: SyncOutcome } | { ok: false; error: SyncError };
 
 export type SyncOutcome =
   | { ok: true; result: 'updated' | 'upToDate'; version: number }
@@ -100,4 +126,11 @@ export interface SyncApi {
   importCommit: { params: { importId: string; count: number }; result: SyncOutcome };
   /** The stored dataset as a pack (records in id order). */
   exportDataset: { params: Record<string, never>; result: DatasetPack };
+  /**
+   * Subscribes to a feed, from extension pages only: refused unless its index, fetched now, is signed by the
+   * given key; then the feed is checked at once and on the usual schedule. Replaces an earlier subscription.
+   */
+  subscribeFeed: { params: SubscribeRequest; result: SubscribeOutcome };
+  /** Forgets the subscription (extension pages only); the data it brought stays installed. */
+  removeFeed: { params: Record<string, never>; result: { removed: boolean } };
 }

@@ -1,7 +1,8 @@
 /**
  * The Updates tab: which dataset is installed, when the feed was and will be checked, "Check now", a progress
  * bar while a sync or an import runs, the last error in plain words (the data is unchanged then: say so), what
- * the last update changed, import of a pack file and export of the dataset. Everything shown comes from the
+ * the last update changed, the feed and who signs it (FeedSection.tsx; without one, that the installed data
+ * stays as it is and nothing is checked), import of a pack file and export of the dataset. Everything shown comes from the
  * background's status (storage + getSyncStatus), followed live through storage.onChanged; dataset text (entity
  * names) is rendered as text only.
  */
@@ -9,6 +10,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
 import { t, uiLanguage, type MessageKey } from '../shared/i18n.ts';
 import { DATASET_STAMP_KEY } from '../shared/messages.ts';
+import { FeedSection } from './FeedSection.tsx';
 import { sendToBackground } from '../shared/send.ts';
 import {
   IMPORT_CHUNK_CHARS, SYNC_PROGRESS_KEY, SYNC_STATE_KEY, type SyncOutcome, type SyncPhase, type SyncStatus,
@@ -36,8 +38,9 @@ function useSyncStatus(): [SyncStatus | null, () => void] {
   }, []);
   useEffect(() => {
     refresh();
-    const onChanged = (changes: Record<string, unknown>) => {
-      if (SYNC_STATE_KEY in changes || SYNC_PROGRESS_KEY in changes || DATASET_STAMP_KEY in changes) refresh();
+    // Any change of storage.local may be the status's (the sync state, the dataset stamp, the feed chosen).
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' || SYNC_STATE_KEY in changes || SYNC_PROGRESS_KEY in changes || DATASET_STAMP_KEY in changes) refresh();
     };
     browser.storage.onChanged.addListener(onChanged);
     // The browser keeps our data for good only if asked; a worker can't ask (the API is for pages), so we do.
@@ -98,6 +101,7 @@ export function UpdatesTab() {
   const busy = running || progress !== null;
   const error = state.lastError;
   const change = state.lastChange;
+  const bundled = !change || change.source === 'bundled';
   return (
     <section class="updates" aria-labelledby="sync-title">
       <h2 id="sync-title">{t('syncTitle')}</h2>
@@ -108,18 +112,22 @@ export function UpdatesTab() {
           <span class="status">{t('syncPublished', [day(dataset.published), String(dataset.entityCount)])}</span>
         </p>
       )}
+      {!status.feed && <p class="sync-no-feed">{t(bundled ? 'syncBundledNoFeed' : 'syncInstalledNoFeed')}</p>}
       {state.reseededAt !== undefined && <p class="sync-restored" role="status">{t('syncRestored', when(state.reseededAt))}</p>}
-      <dl class="sync-times">
-        <dt>{t('syncLastCheck')}</dt>
-        <dd class="sync-last-check">
-          {when(state.lastCheckAt)}
-          {state.lastResult && ` · ${t(`syncResult_${state.lastResult}` as MessageKey)}`}
-        </dd>
-        <dt>{t('syncNextCheck')}</dt>
-        <dd class="sync-next-check">{when(state.nextCheckAt)}</dd>
-      </dl>
-      <p class="status sync-feed" dir="ltr">{t('syncFeed', status.feedUrl)}</p>
-      <button type="button" class="sync-check-now" onClick={checkNow} disabled={busy}>{t('syncCheckNow')}</button>
+      {status.feed && (
+        <>
+          <dl class="sync-times">
+            <dt>{t('syncLastCheck')}</dt>
+            <dd class="sync-last-check">
+              {when(state.lastCheckAt)}
+              {state.lastResult && ` · ${t(`syncResult_${state.lastResult}` as MessageKey)}`}
+            </dd>
+            <dt>{t('syncNextCheck')}</dt>
+            <dd class="sync-next-check">{when(state.nextCheckAt)}</dd>
+          </dl>
+          <button type="button" class="sync-check-now" onClick={checkNow} disabled={busy}>{t('syncCheckNow')}</button>
+        </>
+      )}
       {progress && (
         <div class="sync-progress">
           <label for="sync-progress-bar">{t('syncProgress', t(`syncPhase_${progress.phase}` as MessageKey))}</label>
@@ -158,6 +166,7 @@ export function UpdatesTab() {
           )}
         </div>
       )}
+      <FeedSection feed={status.feed} signedBy={state.signedBy} busy={busy} onChanged={refresh} />
       <p>
         <label for="sync-import">{t('syncImport')}</label>
         <br />

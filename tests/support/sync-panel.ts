@@ -60,13 +60,14 @@ export async function until<T>(probe: () => Promise<T>, what: string, timeoutMs 
 export async function openUpdatesTab(page: DriverPage): Promise<void> {
   await page.waitFor(() => document.getElementById('tab-updates') !== null, undefined, 15_000);
   await page.evaluate(() => document.getElementById('tab-updates')!.click());
-  await page.waitFor(() => document.querySelector('.sync-check-now') !== null, undefined, 15_000);
+  // "Check now" is there only while a feed is set: the tab's own section is what always comes.
+  await page.waitFor(() => document.querySelector('section.updates') !== null, undefined, 15_000);
 }
 
 /** Clicks "Check now" and waits until that check is over (recorded, nothing running). */
 export async function clickCheckNow(page: DriverPage): Promise<SyncStatus> {
   const before = (await status(page)).state.lastCheckAt;
-  await page.waitFor(() => !(document.querySelector('.sync-check-now') as HTMLButtonElement | null)?.disabled, undefined, 30_000);
+  await page.waitFor(() => document.querySelector('.sync-check-now') !== null && !(document.querySelector('.sync-check-now') as HTMLButtonElement).disabled, undefined, 30_000);
   await page.evaluate(() => (document.querySelector('.sync-check-now') as HTMLButtonElement).click());
   return until(async () => {
     const s = await status(page);

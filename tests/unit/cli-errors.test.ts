@@ -52,6 +52,7 @@ before(() => {
   writeFileSync(badKey, 'this is not a key\n');
   rsaKey = join(scratch, 'rsa.private.pem');
   writeFileSync(rsaKey, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  writeFileSync(join(scratch, 'ed.private.pem'), generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }));
 });
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -83,6 +84,10 @@ feedCase(['build', '<tmp>/out', '--key', '<tmp>'], /the private key .* is a fold
 feedCase(['build', '<tmp>/out', '--key', '<tmp>/not-a-key.pem'], /is not a PEM private key: pass the \.private\.pem file/);
 feedCase(['build', '<tmp>/out', '--key', '<tmp>/rsa.private.pem'], /is rsa, not an Ed25519 key/);
 feedCase(['build', '<tmp>/out', '--keys', 'k.pem'], /unknown option --keys\. Usage:/);
+feedCase(['build', '<tmp>/out', '--key', '<tmp>/ed.private.pem'], /missing --url <feed-url>: the address where .*index\.json will be served, written into the feed file dramatis-feed\.json/);
+feedCase(['build', '<tmp>/out', '--key', '<tmp>/ed.private.pem', '--url', 'ftp://feeds.example.org/index.json'], /--url ftp:.*ftp: is not http or https; pass the http\(s\) address of the feed's index\.json/);
+feedCase(['build', '<tmp>/out', '--key', '<tmp>/ed.private.pem', '--url', 'https://feeds.example.org/feed.json'], /does not end in \/index\.json: pass the address of the index itself/);
+feedCase(['build', '<tmp>/out', '--key', '<tmp>/ed.private.pem', '--url', 'https://feeds.example.org/', '--publisher', ' '], /--publisher must be a name of 1 to 100 characters/);
 feedCase(['serve'], /missing the feed folder <dir>/);
 feedCase(['serve', '<tmp>/nowhere'], /the feed folder .*nowhere does not exist/);
 feedCase(['serve', '<tmp>/not-a-key.pem'], /is a file, not a folder/);

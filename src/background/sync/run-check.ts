@@ -18,7 +18,7 @@ import { checkSha256, download, parseJson } from './download.ts';
 import { feedConfig, type FeedConfig } from './feed-config.ts';
 import { installFullPack, installPatch, timed, type Timings } from './install-update.ts';
 import { withJobLock } from './job-lock.ts';
-import { scheduleRetry } from './scheduler-alarms.ts';
+import { ensurePeriodicAlarm, scheduleRetry } from './scheduler-alarms.ts';
 import { FeedError, toSyncError } from './sync-error.ts';
 import { ProgressReporter, loadSyncState, updateSyncState } from './sync-state.ts';
 
@@ -32,6 +32,8 @@ async function check(): Promise<SyncOutcome> {
   const timings: Timings = {};
   const started = performance.now();
   const config = await feedConfig();
+  // No feed set: nothing to check, and nothing recorded (no failure, no retry: there is nothing to retry).
+  if (!config) return { ok: false, error: { code: 'noFeed', at: Date.now() } };
   try {
     progress.report('index');
     const stored = await ensureDataset();
@@ -44,9 +46,9 @@ async function check(): Promise<SyncOutcome> {
     const fetched = await timed(timings, 'index', () =>
       download(config.feedUrl, { stallTimeoutMs: config.stallTimeoutMs, maxBytes: MAX_INDEX_BYTES, headers: validators }));
     if (fetched.notModified) return await succeed('upToDate', stored.version, {}, timings, started);
-    const signed = await verifiedIndex(parseJson(fetched.bytes, 'badIndex', 'The feed index'), config);
+    const { signed, signedBy } = await verifiedIndex(parseJson(fetched.bytes, 'badIndex', 'The feed index'), config);
     // Validators are kept only once the index is dealt with: after a failure the next check must fetch it again.
-    const keep = { feedUrl: config.feedUrl, etag: fetched.etag, lastModified: fetched.lastModified };
+    const keep = { feedUrl: config.feedUrl, etag: fetched.etag, lastModified: fetched.lastModified, signedBy };
     const plan = planUpdate(stored, signed.index);
     switch (plan.kind) {
       case 'up-to-date':
@@ -83,12 +85,15 @@ async function check(): Promise<SyncOutcome> {
     await scheduleRetry(state.nextCheckAt!);
     return { ok: false, error };
   } finally {
+    // A feed that is checked is checked on schedule too (a feed set since the worker started has no alarm yet).
+    await ensurePeriodicAlarm().catch(() => undefined);
     await progress.clear();
   }
 }
 
 async function succeed(
-  result: 'updated' | 'upToDate', version: number, keep: { feedUrl?: string; etag?: string | undefined; lastModified?: string | undefined },
+  result: 'updated' | 'upToDate', version: number,
+  keep: { feedUrl?: string; etag?: string | undefined; lastModified?: string | undefined; signedBy?: string },
   timings: Timings, started: number,
 ): Promise<SyncOutcome> {
   timings.total = Math.round(performance.now() - started);
@@ -101,7 +106,7 @@ async function succeed(
   return { ok: true, result, version };
 }
 
-async function verifiedIndex(parsed: unknown, config: FeedConfig): Promise<SignedFeedIndex> {
+async function verifiedIndex(parsed: unknown, config: FeedConfig): Promise<{ signed: SignedFeedIndex; signedBy: string }> {
   const checked = checkFeedIndex(parsed);
   if (!checked.ok) throw new FeedError('badIndex', checked.problem);
   const signature = await verifyFeedIndex(crypto.subtle, checked.index, config.trustedKeys);
@@ -109,7 +114,7 @@ async function verifiedIndex(parsed: unknown, config: FeedConfig): Promise<Signe
     const ids = checked.index.signatures.map((s) => s.keyId).join(', ');
     throw new FeedError(signature.reason === 'unknown-key' ? 'unknownKey' : 'badSignature', `signed by ${ids}`);
   }
-  return checked.index;
+  return { signed: checked.index, signedBy: signature.keyId };
 }
 
 /** Downloads a file the signed index lists, checking its size and hash; returns the bytes. */

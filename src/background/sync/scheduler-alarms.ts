@@ -1,7 +1,8 @@
 /**
  * When checks run: a periodic alarm every CHECK_INTERVAL (alarms survive worker restarts and browser
  * restarts), a check at browser start and after install, and a one-off retry alarm after a failure, at the
- * backoff time recorded in the state. Scheduled checks respect the backoff; "Check now" does not.
+ * backoff time recorded in the state. Scheduled checks respect the backoff; "Check now" does not. Without a
+ * feed there is nothing to check: no alarm exists, and no check is made.
  */
 import { CHECK_INTERVAL_MS, checkDue } from '../../core/feed-schedule.ts';
 import { browser } from '../../shared/browser.ts';
@@ -16,6 +17,12 @@ export async function ensurePeriodicAlarm(): Promise<void> {
   if (await browser.alarms.get(PERIODIC_ALARM)) return;
   const minutes = CHECK_INTERVAL_MS / 60_000;
   await browser.alarms.create(PERIODIC_ALARM, { periodInMinutes: minutes, delayInMinutes: minutes });
+}
+
+/** The alarms a feed needs, or none without one (a check that can only fail must not be scheduled). */
+export async function syncAlarms(hasFeed: boolean): Promise<void> {
+  if (hasFeed) return ensurePeriodicAlarm();
+  await Promise.all([browser.alarms.clear(PERIODIC_ALARM), browser.alarms.clear(RETRY_ALARM)]);
 }
 
 export async function scheduleRetry(at: number): Promise<void> {

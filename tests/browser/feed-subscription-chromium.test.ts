@@ -1,0 +1,3 @@
+import { feedSubscriptionSuite } from './feed-subscription-suite.ts';
+
+feedSubscriptionSuite('chromium');
