@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { chromiumUi, firefoxUi, type BrowserUi } from './browser-ui.ts';
 import { distDir } from './build.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -42,7 +43,16 @@ export interface DriverBrowser {
    * (CDP Target.closeTarget). Firefox's background is an event page, which it does not offer to stop.
    */
   stopExtensionWorker?(): Promise<void>;
+  /** The browser's UI around the extension: welcome tab, commands, menus, toolbar button (browser-ui.ts). */
+  ui: BrowserUi;
   close(): Promise<void>;
+}
+
+/** How a browser is launched: headless or not, the build to load, the UI language. */
+export interface LaunchOptions {
+  headless: boolean;
+  extensionPath?: string;
+  lang?: UiLang;
 }
 
 /** Flags that keep Chromium off the network: this machine has none, and refused connections only add noise. */
@@ -81,7 +91,7 @@ function wrapPuppeteer(page: PpPage): DriverPage {
 /** The UI language the browser runs in: Dramatis's pages follow it (`ar` needs Firefox's Arabic langpack). */
 export type UiLang = 'en' | 'ar';
 
-export async function launchChromium(options: { headless: boolean; extensionPath?: string; lang?: UiLang }): Promise<DriverBrowser> {
+export async function launchChromium(options: LaunchOptions): Promise<DriverBrowser> {
   const ext = options.extensionPath ?? distDir('chrome');
   const profile = mkdtempSync(join(tmpdir(), 'dramatis-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
@@ -97,10 +107,12 @@ export async function launchChromium(options: { headless: boolean; extensionPath
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
-  for (const p of context.pages()) await p.close().catch(() => undefined);
+  const ui = chromiumUi(context, extensionOrigin);
+  for (const p of context.pages()) if (!p.url().startsWith(extensionOrigin)) await p.close().catch(() => undefined);
   return {
     name: 'chromium',
     extensionOrigin,
+    ui,
     newPage: async () => wrapPlaywright(await context.newPage()),
     async openExtensionPage(path) {
       const page = await context.newPage();
@@ -126,7 +138,7 @@ export async function launchChromium(options: { headless: boolean; extensionPath
   };
 }
 
-export async function launchFirefox(options: { headless: boolean; extensionPath?: string; lang?: UiLang }): Promise<DriverBrowser> {
+export async function launchFirefox(options: LaunchOptions): Promise<DriverBrowser> {
   const ext = options.extensionPath ?? distDir('firefox');
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
@@ -142,9 +154,11 @@ export async function launchFirefox(options: { headless: boolean; extensionPath?
   });
   await browser.installExtension(ext);
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
+  const ui = firefoxUi(browser);
   return {
     name: 'firefox',
     extensionOrigin,
+    ui,
     newPage: async () => wrapPuppeteer(await browser.newPage()),
     async openExtensionPage(path) {
       const page = await browser.newPage();
@@ -189,7 +203,7 @@ export function checkLaunchable(name: BrowserName): void {
   if (!existsSync(join(ext, 'manifest.json'))) throw new Error(`the extension is not built (${ext} is missing): run npm run build`);
 }
 
-export function launch(name: BrowserName, options: { headless: boolean; lang?: UiLang }): Promise<DriverBrowser> {
+export function launch(name: BrowserName, options: Omit<LaunchOptions, 'extensionPath'>): Promise<DriverBrowser> {
   checkLaunchable(name);
   return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }

@@ -4,15 +4,33 @@
  */
 import { browser } from '../shared/browser.ts';
 import { listen } from '../shared/listen.ts';
+import { restoreToolbarLook, wireToolbarBadge } from './action-badge.ts';
+import { createMenus, wireMenus } from './action-menus.ts';
 import { ensureDataset } from './bundled-pack.ts';
+import { wireCommands } from './commands.ts';
 import { handlers } from './handlers.ts';
 import { wireToolbarButton } from './side-panel.ts';
 import { startSync } from './sync/start-sync.ts';
 
 listen(handlers);
 wireToolbarButton();
+wireToolbarBadge();
+wireMenus();
+wireCommands();
 startSync();
 
+const report = (what: string) => (err: unknown) => console.error(`Dramatis: ${what} failed:`, err);
+
+/** Menus and the toolbar's look are the browser's state: set at install and again at every browser start. */
+const setUpToolbar = () => {
+  void createMenus()
+    .catch(report('creating the menus'))
+    .then(restoreToolbarLook)
+    .catch(report('setting the toolbar button'));
+};
+
 browser.runtime.onInstalled.addListener(() => {
-  ensureDataset().catch((err: unknown) => console.error('Dramatis: seeding the dataset failed:', err));
+  ensureDataset().catch(report('seeding the dataset'));
+  setUpToolbar();
 });
+browser.runtime.onStartup.addListener(setUpToolbar);

@@ -2,7 +2,7 @@
  * The side panel is Chrome's `side_panel` and Firefox's `sidebar_action`: the only place the two browsers'
  * APIs differ for us, so the difference lives here and nowhere else.
  */
-import { browser } from '../shared/browser.ts';
+import { browser, type Tabs } from '../shared/browser.ts';
 
 interface ChromeSidePanel {
   setPanelBehavior(b: { openPanelOnActionClick: boolean }): Promise<void>;
@@ -35,4 +35,21 @@ export async function openSidePanelFor(tabId: number | undefined): Promise<boole
   if (!sidePanel || tabId === undefined) return false;
   await sidePanel.open({ tabId });
   return true;
+}
+
+/**
+ * Opens the panel from a user-input handler of the background (a menu click, a command): both browsers allow it
+ * only while that input is being handled, so this must be called before the handler's first `await`. Resolves
+ * (never rejects) with whether the panel opened.
+ */
+export function openPanelFromGesture(tab: Tabs.Tab | undefined): Promise<boolean> {
+  try {
+    const sidePanel = chromeSidePanel();
+    const opening = sidePanel
+      ? tab?.id !== undefined ? sidePanel.open({ tabId: tab.id }) : tab?.windowId !== undefined ? sidePanel.open({ windowId: tab.windowId }) : undefined
+      : browser.sidebarAction.open();
+    return opening ? opening.then(() => true, () => false) : Promise.resolve(false);
+  } catch {
+    return Promise.resolve(false);
+  }
 }

@@ -3,11 +3,14 @@
  * the site are enabled, stops cleanly when either is turned off (highlights, listeners and the card removed),
  * applies style, hover delay, shown types and muted entities to the running page as they change, and rescans
  * when a new dataset is installed (storage.local[DATASET_STAMP_KEY] rewritten). Also answers the background's
- * requests about this page.
+ * requests about this page: its mentions, its status for the toolbar badge, and the keyboard commands (open a
+ * card; turn Dramatis off and on for this page alone, until it is reloaded).
  */
 import { browser } from '../shared/browser.ts';
 import { listen } from '../shared/listen.ts';
+import type { PageState } from '../core/toolbar-state.ts';
 import { DATASET_STAMP_KEY, type ContentApi, type Handlers } from '../shared/messages.ts';
+import { announcePageMentionsChanged } from '../shared/panel-api.ts';
 import { DEFAULT_SETTINGS, isActiveOn, loadSettings, watchSettings, type Settings } from '../shared/settings.ts';
 import { guarded } from './guard.ts';
 import { PageMentionIndex } from './page-mentions.ts';
@@ -19,6 +22,8 @@ const NO_MENTIONS = new PageMentionIndex();
 export class ContentSession {
   private session: PageSession | null = null;
   private settings: Settings = { ...DEFAULT_SETTINGS };
+  /** Turned off for this page by the "toggle highlights" command: lives as long as the document. */
+  private offHere = false;
   /** Settles once the stored settings have been read (and the page scan started, if it runs here). */
   private readonly ready: Promise<void>;
 
@@ -33,6 +38,20 @@ export class ContentSession {
         return { url: location.href, mentions: (await this.session?.summary()) ?? [] };
       },
       revealMention: createRevealMention(() => this.session?.index ?? NO_MENTIONS),
+      pageStatus: async () => {
+        await this.ready;
+        return { state: this.state(), entities: (await this.session?.shownEntityCount()) ?? 0, site: location.hostname.toLowerCase() };
+      },
+      openCard: async () => {
+        await this.ready;
+        return { opened: this.session?.openFromKeyboard() ?? false };
+      },
+      setPageActive: async ({ active }) => {
+        await this.ready;
+        this.offHere = typeof active === 'boolean' ? !active : !this.offHere;
+        this.apply(this.settings);
+        return { active: !this.offHere };
+      },
     };
     listen(handlers);
     this.ready = loadSettings().then(
@@ -41,9 +60,17 @@ export class ContentSession {
     );
   }
 
+  private state(): PageState {
+    if (!this.settings.enabled) return 'paused';
+    if (!isActiveOn(this.settings, location.hostname)) return 'siteOff';
+    return this.offHere ? 'pageOff' : 'on';
+  }
+
   private apply(settings: Settings): void {
     this.settings = settings;
-    const active = isActiveOn(settings, location.hostname);
+    // The toolbar badge follows the top frame's state (the background asks it again).
+    if (window === window.top) announcePageMentionsChanged();
+    const active = this.state() === 'on';
     if (!active) {
       this.session?.stop();
       this.session = null;

@@ -86,9 +86,6 @@ export class PageSession {
     }, signal);
     watchKeyboard({
       isOpen: () => this.card.isOpen,
-      cardHasFocus: () => this.host.hasFocus,
-      focusCard: () => this.host.focus(),
-      openAtCaret: () => this.openAtCaret(),
       close: () => this.card.close(),
       isInCard: (e) => this.host.contains(e),
     }, signal);
@@ -117,6 +114,26 @@ export class PageSession {
   async summary(): Promise<PageMention[]> {
     await this.scanned;
     return this.index.summary((id) => this.directory.brief(id)?.nameEn ?? id);
+  }
+
+  /** Distinct entities marked on the page once its current scan is done: the toolbar badge's number. */
+  async shownEntityCount(): Promise<number> {
+    await this.scanned;
+    const ids = new Set<string>();
+    for (const m of this.index.all) if (this.isShown(m)) ids.add(m.entityId);
+    return ids.size;
+  }
+
+  /**
+   * The "open the card" command (a browser command, so the reader can change its shortcut): moves focus into a
+   * card opened by hovering, else opens the card at the caret or selection, or the first name on screen.
+   */
+  openFromKeyboard(): boolean {
+    if (this.card.isOpen && !this.host.hasFocus) {
+      this.host.focus();
+      return true;
+    }
+    return this.openAtCaret();
   }
 
   stop(): void {

@@ -11,8 +11,15 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
-/** The UI language the browser chose for us ('ar' or 'en'). */
+/**
+ * The UI language the browser chose for us ('ar' or 'en'): the language of the catalogue it reads our messages
+ * from (each catalogue names itself in `catalogueLanguage`), so plural rules and text direction always match
+ * the messages shown. getUILanguage() can disagree with the catalogue: Chromium started with --lang=ar shows
+ * Arabic messages while a service worker's getUILanguage() still reports the system's language.
+ */
 export function uiLanguage(): 'ar' | 'en' {
+  const catalogue = browser.i18n.getMessage('catalogueLanguage');
+  if (catalogue === 'ar' || catalogue === 'en') return catalogue;
   return browser.i18n.getUILanguage().toLowerCase().startsWith('ar') ? 'ar' : 'en';
 }
 

@@ -11,11 +11,18 @@
 import type { DatasetPack, Entity, Article } from '../core/dataset-schema.ts';
 import type { EntityBrief } from '../core/entity-brief.ts';
 import type { CompactScanResult, Mention } from '../core/name-matcher.ts';
+import type { PageStatus } from '../core/toolbar-state.ts';
 import type { PanelApi } from './panel-api.ts';
 import type { SyncApi } from './sync-api.ts';
 
 /** storage.session key: `{ entityId, at }`, the entity the side panel should show (see openSidePanel). */
 export const PANEL_FOCUS_KEY = 'panelFocus';
+
+/**
+ * storage.session key: `{ query, at }`, a search the side panel should show (the "Look up" menu item writes it);
+ * the panel follows it as it follows PANEL_FOCUS_KEY.
+ */
+export const PANEL_SEARCH_KEY = 'panelSearch';
 
 /**
  * storage.local key: `{ version, at }`, rewritten after every dataset install; content scripts follow it to
@@ -75,6 +82,21 @@ export interface ContentApi {
    * by the side panel. `index` is 1-based among the entity's `total` mentions; `found` is false when none.
    */
   revealMention: { params: { entityId: string }; result: { found: boolean; index: number; total: number } };
+  /**
+   * Where Dramatis stands on the page and how many entities it marks there: the toolbar badge's source. Asked
+   * by the background after the page announces a change (PAGE_MENTIONS_CHANGED); never told to the page.
+   */
+  pageStatus: { params: Record<string, never>; result: PageStatus };
+  /**
+   * The "open the card" command: moves focus into an open card, else opens the card of the name at the caret
+   * or selection (or the first name on screen). `opened` is false when the page has no name to open.
+   */
+  openCard: { params: Record<string, never>; result: { opened: boolean } };
+  /**
+   * Turns Dramatis off (or on) for this page only, until it is reloaded: `active` absent toggles. The
+   * "toggle highlights" command sends it to the top frame, then the answer to every frame.
+   */
+  setPageActive: { params: { active?: boolean }; result: { active: boolean } };
 }
 
 /**

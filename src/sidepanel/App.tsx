@@ -12,7 +12,7 @@ import { SettingsTab } from './SettingsTab.tsx';
 import { TabPanel, Tabs, type TabSpec } from './Tabs.tsx';
 import { UpdatesTab } from './UpdatesTab.tsx';
 import { usePageState } from './page-state.ts';
-import { initialFocus, watchFocus } from './panel-focus.ts';
+import { initialFocus, initialSearch, watchFocus, watchSearch, type SearchRequest } from './panel-focus.ts';
 
 type TabId = 'page' | 'search' | 'settings' | 'updates';
 
@@ -22,6 +22,9 @@ export function App() {
   /** Entities opened, most recent last; empty when a tab is shown. */
   const [trail, setTrail] = useState<string[]>([]);
 
+  /** The latest search asked for from outside the panel (a selection looked up), shown on the Search tab. */
+  const [searchRequest, setSearchRequest] = useState<SearchRequest | undefined>(undefined);
+
   const openEntity = useCallback((id: string) => setTrail((tr) => (tr[tr.length - 1] === id ? tr : [...tr, id])), []);
   const back = useCallback(() => setTrail((tr) => tr.slice(0, -1)), []);
 
@@ -29,6 +32,16 @@ export function App() {
     void initialFocus().then((id) => id && openEntity(id));
     return watchFocus(openEntity);
   }, [openEntity]);
+
+  useEffect(() => {
+    const show = (request: SearchRequest) => {
+      setTrail([]);
+      setTab('search');
+      setSearchRequest(request);
+    };
+    void initialSearch().then((request) => request && show(request));
+    return watchSearch(show);
+  }, []);
 
   const tabs: Array<TabSpec<TabId>> = [
     { id: 'page', label: t('panelTitle') },
@@ -66,7 +79,7 @@ export function App() {
                 </div>
               </>
             )}
-            {tab === 'search' && <SearchTab onOpenEntity={openEntity} />}
+            {tab === 'search' && <SearchTab onOpenEntity={openEntity} request={searchRequest} />}
             {tab === 'settings' && <SettingsTab pageUrl={pageUrl} />}
             {tab === 'updates' && <UpdatesTab />}
           </>

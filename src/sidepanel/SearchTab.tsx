@@ -1,9 +1,11 @@
 /**
  * Search over the whole dataset, answered by the background's index as the user types (each keystroke one
- * request; a late answer to an older query is dropped). Names are folded as the matcher folds them.
+ * request; a late answer to an older query is dropped). Names are folded as the matcher folds them. A search
+ * asked for from outside (a selection looked up from the page's context menu) fills the field and runs.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '../core/search.ts';
+import type { SearchRequest } from './panel-focus.ts';
 import { sendToBackground } from '../shared/send.ts';
 import { t, tCount } from '../shared/i18n.ts';
 import { OTHER_LANG, TYPE_KEYS, inUi } from './entity-text.ts';
@@ -12,10 +14,11 @@ const LIMIT = 30;
 
 type Results = { query: string; hits: SearchHit[] } | { query: string; error: string };
 
-export function SearchTab({ onOpenEntity }: { onOpenEntity: (entityId: string) => void }) {
+export function SearchTab({ onOpenEntity, request }: { onOpenEntity: (entityId: string) => void; request?: SearchRequest | undefined }) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Results | undefined>(undefined);
   const seq = useRef(0);
+  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     // Warm the index up while the user is still reading the tab: the first real query then answers at once.
@@ -34,12 +37,19 @@ export function SearchTab({ onOpenEntity }: { onOpenEntity: (entityId: string) =
     }
   };
 
+  useEffect(() => {
+    if (!request) return;
+    void run(request.query);
+    input.current?.focus();
+  }, [request?.at]);
+
   return (
     <div class="search">
       <form role="search" onSubmit={(e) => e.preventDefault()}>
         <label for="search-input">{t('panelSearchLabel')}</label>
         <input
           id="search-input"
+          ref={input}
           type="search"
           dir="auto"
           autocomplete="off"

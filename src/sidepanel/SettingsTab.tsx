@@ -1,7 +1,8 @@
 /**
  * The user's settings (src/shared/settings.ts), written with `updateSettings` as each control changes: open
  * tabs follow storage.onChanged and apply them at once. The controls follow the stored settings too, so a
- * change made elsewhere (another panel, a card's "Don't show") shows here.
+ * change made elsewhere (another panel, a card's "Don't show", the toolbar button's menu) shows here. The
+ * browser's "Extension options" shows this same form (options.tsx), without a current page.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Entity, EntityType } from '../core/dataset-schema.ts';
@@ -11,6 +12,7 @@ import {
 } from '../shared/settings.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { ENTITY_TYPES, GROUP_KEYS, inUi } from './entity-text.ts';
+import { ShortcutsSection } from './ShortcutsSection.tsx';
 
 const STYLE_KEYS: Record<HighlightStyle, MessageKey> = {
   underline: 'panelStyleUnderline',
@@ -163,6 +165,8 @@ export function SettingsTab({ pageUrl }: { pageUrl: string | undefined }) {
           </ul>
         )}
       </fieldset>
+
+      <ShortcutsSection />
     </form>
   );
 }

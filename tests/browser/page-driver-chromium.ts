@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page as PwPage } from 'playwright-core';
+import { chromiumUi } from '../../scripts/browser-ui.ts';
 import { CHROMIUM_PATH, type DriverPage } from '../../scripts/browsers.ts';
 import { distDir } from '../../scripts/build.ts';
 import type { CardRootReader } from '../../scripts/page-probes.ts';
@@ -105,12 +106,14 @@ export async function launchChromiumForTests(options: LaunchOptions): Promise<Te
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
-  for (const p of context.pages()) await p.close().catch(() => undefined);
+  const ui = chromiumUi(context, extensionOrigin);
+  for (const p of context.pages()) if (!p.url().startsWith(extensionOrigin)) await p.close().catch(() => undefined);
   const wrap = (p: PwPage) => wrapChromiumPage(context, p, extensionOrigin);
   let ext$: Promise<DriverPage> | undefined;
   const browser: TestBrowser = {
     name: 'chromium',
     extensionOrigin,
+    ui,
     newPage: async () => wrap(await context.newPage()),
     async openExtensionPage(path) {
       const page = await context.newPage();

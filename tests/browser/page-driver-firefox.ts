@@ -5,6 +5,7 @@
  */
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { firefoxUi } from '../../scripts/browser-ui.ts';
 import { FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, type DriverPage } from '../../scripts/browsers.ts';
 import { distDir } from '../../scripts/build.ts';
 import type { CardRootReader } from '../../scripts/page-probes.ts';
@@ -142,11 +143,13 @@ export async function launchFirefoxForTests(options: LaunchOptions): Promise<Tes
   const conn = (browser as unknown as { connection: BidiConnection }).connection;
   await conn.send('session.subscribe', { events: ['log.entryAdded'] });
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
+  const ui = firefoxUi(browser);
   const wrap = (p: PpPage) => wrapFirefoxPage(browser, p, extensionOrigin);
   let ext$: Promise<DriverPage> | undefined;
   const testBrowser: TestBrowser = {
     name: 'firefox',
     extensionOrigin,
+    ui,
     newPage: async () => wrap(await browser.newPage()),
     async openExtensionPage(path) {
       const page = await browser.newPage();

@@ -38,3 +38,7 @@ test('every counted message has a key for each plural category (Arabic uses all 
     }
   }
 });
+
+test('each catalogue names its own language, which the UI takes its plural rules and direction from', () => {
+  for (const lang of ['en', 'ar']) assert.equal(load(lang).catalogueLanguage?.message, lang);
+});

@@ -32,7 +32,16 @@ test('the source manifest is not modified by deriving one', () => {
   assert.equal(JSON.stringify(source), before);
 });
 
-test('least permissions: nothing beyond storage, alarms (and Chrome’s sidePanel), no host permissions', () => {
-  assert.deepEqual(source.permissions, ['storage', 'unlimitedStorage', 'alarms']);
+test('least permissions: storage, alarms, the menus (and Chrome’s sidePanel); no tabs, no host permissions', () => {
+  // The badge needs no permission; a menu click or a command grants activeTab for the tab it was made in.
+  assert.deepEqual(source.permissions, ['storage', 'unlimitedStorage', 'alarms', 'contextMenus']);
   assert.equal(source.host_permissions, undefined);
+  assert.equal(source.optional_permissions, undefined);
+  for (const target of ['chrome', 'firefox'] as const) {
+    assert.ok(!manifestFor(source, target, '1.0.0').permissions.includes('tabs'), `${target}: no tabs permission`);
+  }
+});
+
+test('the browser’s "Extension options" opens the settings page', () => {
+  assert.deepEqual(source.options_ui, { page: 'options.html', open_in_tab: true });
 });

@@ -1,0 +1,3 @@
+import { toolbarSuite } from './toolbar-suite.ts';
+
+toolbarSuite('chromium');
