@@ -48,11 +48,15 @@ export interface DriverBrowser {
   close(): Promise<void>;
 }
 
-/** How a browser is launched: headless or not, the build to load, the UI language. */
+/**
+ * `keepWelcome`: leave the welcome tab the install opens (by default it is closed once it has opened, so a run
+ * starts with only the tabs it opens, and the welcome tab never takes the focus from a page under test).
+ */
 export interface LaunchOptions {
   headless: boolean;
   extensionPath?: string;
   lang?: UiLang;
+  keepWelcome?: boolean;
 }
 
 /** Flags that keep Chromium off the network: this machine has none, and refused connections only add noise. */
@@ -108,6 +112,8 @@ export async function launchChromium(options: LaunchOptions): Promise<DriverBrow
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   const ui = chromiumUi(context, extensionOrigin);
+  if (options.keepWelcome) await ui.waitForWelcome();
+  else await ui.closeWelcome();
   for (const p of context.pages()) if (!p.url().startsWith(extensionOrigin)) await p.close().catch(() => undefined);
   return {
     name: 'chromium',
@@ -155,6 +161,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<DriverBrows
   await browser.installExtension(ext);
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
   const ui = firefoxUi(browser);
+  if (options.keepWelcome) await ui.waitForWelcome();
+  else await ui.closeWelcome();
   return {
     name: 'firefox',
     extensionOrigin,

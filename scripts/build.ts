@@ -33,6 +33,7 @@ async function bundle(target: Target, minify: boolean, out = distDir(target), de
     build({ ...common, format: 'esm', entryPoints: { background: 'src/background/index.ts' }, outdir: out, absWorkingDir: ROOT }),
     build({ ...common, format: 'esm', entryPoints: { sidepanel: 'src/sidepanel/index.tsx' }, outdir: out, absWorkingDir: ROOT }),
     build({ ...common, format: 'esm', entryPoints: { reader: 'src/pages/reader.tsx' }, outdir: out, absWorkingDir: ROOT }),
+    build({ ...common, format: 'esm', entryPoints: { welcome: 'src/pages/welcome.tsx' }, outdir: out, absWorkingDir: ROOT }),
     build({ ...common, format: 'esm', entryPoints: { options: 'src/sidepanel/options.tsx' }, outdir: out, absWorkingDir: ROOT }),
     // Content scripts are classic scripts.
     build({ ...common, format: 'iife', entryPoints: { content: 'src/content/index.ts' }, outdir: out, absWorkingDir: ROOT }),
@@ -47,6 +48,8 @@ function copyStatic(target: Target, out = distDir(target)): void {
   cpSync(join(ROOT, 'src', 'sidepanel', 'sidepanel.css'), join(out, 'sidepanel.css'));
   cpSync(join(ROOT, 'src', 'pages', 'reader.html'), join(out, 'reader.html'));
   cpSync(join(ROOT, 'src', 'pages', 'reader.css'), join(out, 'reader.css'));
+  cpSync(join(ROOT, 'src', 'pages', 'welcome.html'), join(out, 'welcome.html'));
+  cpSync(join(ROOT, 'src', 'pages', 'welcome.css'), join(out, 'welcome.css'));
   cpSync(join(ROOT, 'src', 'sidepanel', 'options.html'), join(out, 'options.html'));
   cpSync(PACK, join(out, 'pack.json'));
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };

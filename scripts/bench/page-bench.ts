@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { chromiumUi } from '../browser-ui.ts';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from '../browsers.ts';
 import { ROOT } from '../build.ts';
@@ -60,6 +61,11 @@ export async function launchContext(extensionPath?: string): Promise<{ context: 
   if (extensionPath) args.push(`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`);
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args, viewport: { width: 1280, height: 900 } });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  if (extensionPath) {
+    // The install opens the welcome tab: closed, so it never takes the front from a page being measured.
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await chromiumUi(context, `chrome-extension://${new URL(worker.url()).host}`).closeWelcome();
+  }
   // tsx compiles with keepNames, which wraps inner functions in __name(); the page needs it to exist.
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };

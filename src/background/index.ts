@@ -11,12 +11,14 @@ import { wireCommands } from './commands.ts';
 import { handlers } from './handlers.ts';
 import { wireToolbarButton } from './side-panel.ts';
 import { startSync } from './sync/start-sync.ts';
+import { wireWelcome } from './welcome.ts';
 
 listen(handlers);
 wireToolbarButton();
 wireToolbarBadge();
 wireMenus();
 wireCommands();
+wireWelcome();
 startSync();
 
 const report = (what: string) => (err: unknown) => console.error(`Dramatis: ${what} failed:`, err);

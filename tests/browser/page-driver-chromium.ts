@@ -107,6 +107,8 @@ export async function launchChromiumForTests(options: LaunchOptions): Promise<Te
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   const ui = chromiumUi(context, extensionOrigin);
+  if (options.keepWelcome) await ui.waitForWelcome();
+  else await ui.closeWelcome();
   for (const p of context.pages()) if (!p.url().startsWith(extensionOrigin)) await p.close().catch(() => undefined);
   const wrap = (p: PwPage) => wrapChromiumPage(context, p, extensionOrigin);
   let ext$: Promise<DriverPage> | undefined;

@@ -144,6 +144,8 @@ export async function launchFirefoxForTests(options: LaunchOptions): Promise<Tes
   await conn.send('session.subscribe', { events: ['log.entryAdded'] });
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
   const ui = firefoxUi(browser);
+  if (options.keepWelcome) await ui.waitForWelcome();
+  else await ui.closeWelcome();
   const wrap = (p: PpPage) => wrapFirefoxPage(browser, p, extensionOrigin);
   let ext$: Promise<DriverPage> | undefined;
   const testBrowser: TestBrowser = {

@@ -62,6 +62,8 @@ export interface LaunchOptions {
   dark?: boolean;
   /** An unpacked build to load instead of dist/chrome or dist/firefox (e.g. a test build). */
   extensionPath?: string;
+  /** Leave the welcome tab the install opens (closed by default: see scripts/browsers.ts). */
+  keepWelcome?: boolean;
 }
 
 export function launchForTests(name: BrowserName, options: LaunchOptions = {}): Promise<TestBrowser> {

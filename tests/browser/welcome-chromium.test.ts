@@ -1,0 +1,3 @@
+import { welcomeSuite } from './welcome-suite.ts';
+
+welcomeSuite('chromium');
