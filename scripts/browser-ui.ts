@@ -49,14 +49,19 @@ export interface BrowserUi {
    * extension's item `id`; resolves the item's title as the menu shows it (Firefox), or undefined (Chromium).
    */
   chooseSelectionMenuItem(id: string, at: { x: number; y: number; selection: string; pageUrl: string }): Promise<string | undefined>;
+  /**
+   * Chromium: evaluates `expression` (awaited) in the extension's content-script world of the tab showing
+   * `pageUrl`, as code running there would (CDP reaches that isolated world; Firefox's protocol does not).
+   */
+  inContentScript?(pageUrl: string, expression: string): Promise<unknown>;
   /** Firefox: the toolbar button's badge as the toolbar draws it, and where the button is in the window. */
   toolbarBadge?(): Promise<{ text: string; background: string; tooltip: string; rect: { x: number; y: number; width: number; height: number } }>;
   /** Firefox: pins the button to the toolbar (as a reader would from the extensions menu). */
   pinButton?(): Promise<void>;
   /** Firefox: a PNG of the top `height` pixels of the browser window (tabs, address bar, toolbar). */
   toolbarImage?(height?: number): Promise<Buffer>;
-  /** Firefox: whether Dramatis's sidebar is open. */
-  sidebarOpen?(): Promise<boolean>;
+  /** Whether Dramatis's side panel (Chromium) or sidebar (Firefox) is open. */
+  sidebarOpen(): Promise<boolean>;
 }
 
 const WELCOME = '/welcome.html';
@@ -128,6 +133,34 @@ export function chromiumUi(context: BrowserContext, extensionOrigin: string): Br
         // The click grants activeTab: the listener then sees the tab's URL.
         (c.contextMenus.onClicked as unknown as { dispatch(i: unknown, t: unknown): void }).dispatch({ menuItemId: id, editable: false, pageUrl }, { ...tab, url: pageUrl });
       }, { id, pageUrl });
+    },
+    async sidebarOpen() {
+      // The side panel is a target of its own, not one of the context's pages (tabs).
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      try {
+        const url = `${extensionOrigin}/sidepanel.html`;
+        const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ url: string }> };
+        return targetInfos.filter((t) => t.url === url).length > context.pages().filter((p) => p.url() === url).length;
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    },
+    async inContentScript(pageUrl, expression) {
+      const page = context.pages().find((p) => p.url() === pageUrl);
+      if (!page) throw new Error(`no tab shows ${pageUrl}`);
+      const cdp = await context.newCDPSession(page);
+      try {
+        const worlds: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
+        cdp.on('Runtime.executionContextCreated', (e) => void worlds.push(e.context as never));
+        await cdp.send('Runtime.enable');
+        const world = worlds.find((w) => w.origin === extensionOrigin && w.auxData?.type === 'isolated');
+        if (!world) throw new Error('the content script has no world in this page');
+        const out = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+        return out.exceptionDetails ? { exception: out.exceptionDetails.exception?.description ?? out.exceptionDetails.text } : out.result.value;
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
     },
     async chooseSelectionMenuItem(id, { selection, pageUrl }) {
       await (await worker()).evaluate(async ({ id, selection, pageUrl }: { id: string; selection: string; pageUrl: string }) => {

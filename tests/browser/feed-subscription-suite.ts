@@ -17,6 +17,8 @@ import { launchChromium, launchFirefox, type BrowserName, type DriverBrowser, ty
 import { ROOT } from '../../scripts/build.ts';
 import { buildFeed, trustedKeyOf, writeFeedDescriptor } from '../../scripts/feed.ts';
 import { startFeedServer, type FeedServer } from '../../scripts/feed-serve.ts';
+import { waitForHighlights } from '../../scripts/page-probes.ts';
+import { startServer } from '../../scripts/sample-server.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { bundledPack } from '../support/pack.ts';
 import { clickCheckNow, openUpdatesTab, status, storageGet, storageSet, until } from '../support/sync-panel.ts';
@@ -130,6 +132,23 @@ export function feedSubscriptionSuite(name: BrowserName): void {
         assert.equal(await storageGet(panel, 'feedSubscription'), undefined);
         assert.deepEqual(await alarmsOf(panel), []);
       }));
+
+    it('refuses a subscription asked by a content script (only Dramatis’s own pages may choose the feed)', async (t) => {
+      if (!browser.ui.inContentScript) return t.skip('Firefox’s protocol does not reach a content script’s world');
+      const site = await startServer({ '/page.html': { body: '<!doctype html><meta charset="utf-8"><p>Bashar al-Assad</p>' } });
+      try {
+        const page = await browser.newPage();
+        await page.goto(`${site.origin}/page.html`);
+        await waitForHighlights(page);
+        const request = JSON.stringify({ type: 'subscribeFeed', params: { feedUrl: url('pub'), publicKey: trustedKeyOf(publisher).publicKey } });
+        const answer = await browser.ui.inContentScript(`${site.origin}/page.html`, `chrome.runtime.sendMessage(${request}).then((r) => ({ answered: r }), (e) => ({ refused: e.message }))`);
+        assert.deepEqual(answer, { refused: "subscribeFeed: only Dramatis's own pages may change the feed" });
+        assert.equal(await storageGet(panel, 'feedSubscription'), undefined);
+        await page.close();
+      } finally {
+        await site.close();
+      }
+    });
 
     it('accepts the right key: checks the feed at once, installs its update, shows who signs it, and schedules checks', () =>
       screenshotOnFailure(panel, `${name}-feed-subscribed`, async () => {

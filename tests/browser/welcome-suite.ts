@@ -100,6 +100,12 @@ export function welcomeSuite(name: BrowserName): void {
         await page.keyPress('Escape');
         await until(async () => (await cardOf(page)) === null, 'Escape to close the card');
         assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.entityId), focused, 'focus stays on the name');
+
+        // "Open the side panel", from the keyboard (a real key press: the browsers open a panel only then).
+        assert.equal(await browser!.ui.sidebarOpen(), false);
+        await page.evaluate(() => (document.querySelector('.welcome-open-panel') as HTMLElement).focus());
+        await page.keyPress('Enter');
+        assert.equal(await until(() => browser!.ui.sidebarOpen(), 'the side panel to open'), true);
       });
       await page.close();
     });
