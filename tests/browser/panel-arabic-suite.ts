@@ -4,6 +4,8 @@
  * view, and the Arabic screenshots.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launch, type BrowserName, type DriverBrowser, type DriverPage } from '../../scripts/browsers.ts';
 import { ROOT } from '../../scripts/build.ts';
@@ -72,6 +74,17 @@ export function panelArabicSuite(name: BrowserName): void {
         await selectTab(panel, 'settings');
         await assertNoAxeViolations(panel, 'the Arabic Settings tab');
         await panel.screenshot(artifactPath(`panel-${name}-ar-settings.png`));
+      }));
+
+    it('says in Arabic that the bundled dataset is in use and no feed is set, with the form to subscribe', { skip }, () =>
+      screenshotOnFailure(panel, `${name}-panel-ar-updates`, async () => {
+        const ar = JSON.parse(readFileSync(join(ROOT, 'assets/_locales/ar/messages.json'), 'utf8')) as Record<string, { message: string }>;
+        await selectTab(panel, 'updates');
+        await panel.waitFor(() => document.querySelector('.sync-no-feed') !== null, undefined, 15_000);
+        assert.equal(await textOf(panel, '.sync-no-feed'), ar.syncBundledNoFeed!.message);
+        assert.equal(await textOf(panel, 'label[for="feed-key-input"]'), ar.feedKeyLabel!.message);
+        await assertNoAxeViolations(panel, 'the Arabic Updates tab');
+        await panel.screenshot(artifactPath(`panel-${name}-ar-updates.png`));
       }));
   });
 }
