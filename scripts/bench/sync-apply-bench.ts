@@ -71,7 +71,8 @@ export async function benchSyncApply(): Promise<SyncBenchRow[]> {
   try {
     const panel = await browser.openExtensionPage('sidepanel.html');
     await openUpdatesTab(panel);
-    await until(async () => (await status(panel)).state.lastCheckAt !== undefined, 'the first check');
+    // No feed is set at install (nothing is checked then): wait for the seeded dataset.
+    await until(async () => (await status(panel)).dataset !== null, 'the installed dataset');
     const full: Array<Record<string, number>> = [];
     let reports = 0;
     for (const folder of fullFolders) {
