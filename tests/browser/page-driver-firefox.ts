@@ -156,11 +156,20 @@ export async function launchFirefoxForTests(options: LaunchOptions): Promise<Tes
     async openExtensionPage(path) {
       const page = await browser.newPage();
       const url = `${extensionOrigin}/${path}`;
-      // goto() of a moz-extension:// URL loads the page but never resolves: start it and poll instead.
+      // goto() of a moz-extension:// URL loads the page but never resolves: start it and poll instead. The wait
+      // can start in about:blank's realm, which the navigation discards (puppeteer then rejects with a bare
+      // "Waiting failed"): wait again then, within the same 10 s (as scripts/browsers.ts does).
       void page.goto(url).catch(() => undefined);
       const driver = await wrap(page);
-      await driver.waitFor((u: string) => location.href === u && document.readyState === 'complete', url);
-      return driver;
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        try {
+          await driver.waitFor((u: string) => location.href === u && document.readyState === 'complete', url, Math.max(1, deadline - Date.now()));
+          return driver;
+        } catch (err) {
+          if (Date.now() >= deadline || (err as Error).name === 'TimeoutError') throw err;
+        }
+      }
     },
     ...storageHelpers(() => (ext$ ??= testBrowser.openExtensionPage('sidepanel.html'))),
     async urlOfTabOpenedBy(action, timeoutMs = 10_000) {
