@@ -10,10 +10,14 @@
  * - a bare Latin surname right after a capitalised word that is neither a title nor part of the entity's own
  *   names ("Hafez al-Assad", "Maher Assad") is a different person: blocked, licensed or not. Arabic has no
  *   capitals, so Arabic relies on exclusions (حافظ الأسد) and licensing alone.
+ * - an alias's own rules (match-rules.ts) come first: exact letter case, words around it that refuse it, a given
+ *   name before it; and its page context: an entity it names in `licensedBy` licenses it like its own full name;
+ * - a name found only through its romanisation key (romanise.ts) is an ambiguous alias of its entity.
  * When several entities fit, the preference is: licensed and non-ambiguous > licensed > non-ambiguous > title
  * context; ties go to the first in dataset order (deterministic).
  */
-import { CLS_WORD, charClass, foldKey } from './normalize.ts';
+import { exactCaseHolds, refusedByWords, type MatchRule } from './match-rules.ts';
+import { CLS_SPACE, CLS_WORD, charClass, classOf, foldKey } from './normalize.ts';
 import { isPossessiveAt } from './proclitics.ts';
 
 export const FLAG_AMBIGUOUS = 1;
@@ -26,6 +30,16 @@ export interface EntryTable {
   keyEntryStart: Uint32Array;
   entryEntity: Int32Array;
   entryFlags: Uint8Array;
+  /** Index into `rules` of the entry's alias rules, or -1. */
+  entryRule: Int32Array;
+  rules: MatchRule[];
+}
+
+/** A span of the original text: what the rules of exact case and surrounding words read. */
+export interface SpanAt {
+  text: string;
+  start: number;
+  end: number;
 }
 
 /** Folded text (a window of it), with its offset map and original. */
@@ -115,7 +129,7 @@ export function countLicensing(t: EntryTable, key: number, counts: Map<number, n
  * @param ownTokens entity → "|tok|tok|": the folded words of its aliases (for entities with ambiguous aliases).
  */
 export function chooseEntry(
-  t: EntryTable, key: number, context: () => FoldedAt,
+  t: EntryTable, key: number, span: SpanAt, context: () => FoldedAt,
   isLicensed: (entity: number, self: boolean) => boolean, ownTokens: ReadonlyMap<number, string>,
 ): number {
   if (isExclusionKey(t, key)) return -1;
@@ -123,19 +137,40 @@ export function chooseEntry(
   let bestScore = -1;
   let titleOnly = 0;
   let ctx: Preceding | undefined;
-  for (let i = t.keyEntryStart[key]!, end = t.keyEntryStart[key + 1]!; i < end; i++) {
+  const before = (): Preceding => {
+    if (!ctx) {
+      const at = context();
+      ctx = preceding(at.s, at.start);
+    }
+    return ctx;
+  };
+  const afterOtherName = (entity: number): boolean => {
+    const p = before();
+    return p.kind === 'name' && !(ownTokens.get(entity) ?? '').includes(`|${p.word}|`);
+  };
+  const first = t.keyEntryStart[key]!;
+  const last = t.keyEntryStart[key + 1]!;
+  /** Whether this span's key is a licensing name of `entity` (then it does not license it through itself). */
+  const selfLicensing = (entity: number): boolean => {
+    for (let i = first; i < last; i++) if (t.entryEntity[i] === entity && t.entryFlags[i]! & FLAG_LICENSING) return true;
+    return false;
+  };
+  for (let i = first; i < last; i++) {
     const entity = t.entryEntity[i]!;
     const flags = t.entryFlags[i]!;
-    const licensed = isLicensed(entity, (flags & FLAG_LICENSING) !== 0);
+    const rule = t.entryRule[i]! >= 0 ? t.rules[t.entryRule[i]!] : undefined;
+    if (rule) {
+      if (rule.exact && !exactCaseHolds(span.text, span.start, span.end, rule.exact)) continue;
+      if ((rule.notFollowedBy || rule.notPrecededBy) && refusedByWords(span.text, span.start, span.end, rule)) continue;
+      if (rule.notAfterGivenName && afterOtherName(entity)) continue;
+    }
+    const licensed = isLicensed(entity, (flags & FLAG_LICENSING) !== 0) ||
+      (rule?.licensedBy?.some((other) => isLicensed(other, selfLicensing(other))) ?? false);
     let score: number;
     if (flags & FLAG_AMBIGUOUS) {
-      if (!ctx) {
-        const at = context();
-        ctx = preceding(at.s, at.start);
-      }
-      if (ctx.kind === 'name' && !(ownTokens.get(entity) ?? '').includes(`|${ctx.word}|`)) continue;
+      if (afterOtherName(entity)) continue;
       if (licensed) score = 2;
-      else if (ctx.kind === 'title') {
+      else if (before().kind === 'title') {
         score = 0;
         titleOnly++;
       } else continue;
@@ -147,6 +182,11 @@ export function chooseEntry(
   }
   // A title alone cannot tell apart two entities sharing a surname (President Assad: Bashar or Hafez?).
   return bestScore === 0 && titleOnly > 1 ? -1 : best;
+}
+
+/** A true space (not a hyphen or a quotation mark, which the fold also makes a space). */
+function isSpaceUnit(c: number): boolean {
+  return classOf(c) === CLS_SPACE && /\s/.test(String.fromCharCode(c));
 }
 
 function isWord(c: number | undefined): boolean {
@@ -204,6 +244,8 @@ function preceding(s: ScanText, start: number): Preceding {
   if (w === null) return abbreviatedTitleBefore(s, start) ? { kind: 'title', word: '' } : NONE;
   const word = wordText(s, w);
   if (isTitle(word)) return { kind: 'title', word };
+  // Words joined by a hyphen or dash (Iran-Assad, Tehran–Washington) are not a given name and a surname.
+  if (!isSpaceUnit(s.text.charCodeAt(s.map[w[1]]!))) return NONE;
   const first = s.text[s.map[w[0]]!]!;
   const capitalised = first !== first.toLowerCase();
   if (!capitalised || NON_BLOCKING.has(word) || isPossessiveAt(s.codes, s.len, s.map, s.text, w[1] - 1)) return NONE;

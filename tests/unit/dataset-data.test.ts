@@ -180,3 +180,24 @@ test('an edited article text breaks the quotes that relied on it, reported again
   assert.ok(problems.length > 0);
   assert.ok(problems.every((p) => p.startsWith('data/entities/') && p.includes(': The quote ')), problems.join('\n'));
 });
+
+test('word lists: "@name" in an alias context is written out from data/word-lists.json; an unknown list is a problem', () => {
+  const withList = (lists: unknown, words: string[]): DataSources => {
+    const sources = tamperedSources('data/entities/damascus.json', (e) => {
+      e.aliases.push({ text: 'Damasco', lang: 'en', context: { notFollowedBy: ['Gate', ...words] } });
+    });
+    sources.wordLists = { file: 'data/word-lists.json', value: lists };
+    return sources;
+  };
+  const lists = { 'test-states': { note: 'for this test', words: ['Maryland', 'Md.'] } };
+  const result = buildPack(withList(lists, ['@test-states']));
+  assert.ok(result.ok, result.ok ? '' : result.problems.map(formatProblem).join('\n'));
+  const alias = entity(result.pack, 'damascus').aliases.find((a) => a.text === 'Damasco');
+  assert.deepEqual(alias?.context?.notFollowedBy, ['Gate', 'Maryland', 'Md.']);
+
+  const unknown = problemsOf(withList(lists, ['@no-such-list']));
+  assert.equal(unknown.length, 1);
+  assert.match(unknown[0]!, /^data\/entities\/damascus\.json: damascus: aliases\[\d+\]\.context\.notFollowedBy\[1\]: There is no word list "no-such-list"/);
+  const malformed = problemsOf(withList({ 'Bad Name': { words: [] } }, []));
+  assert.match(malformed[0]!, /^data\/word-lists\.json: Bad Name: A word list is named in lowercase-and-hyphens/);
+});

@@ -1,0 +1,61 @@
+/** The romanisation key: which Latin spellings of one Arabic or Persian name meet, and which names stay apart. */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NameTrie, buildTrie } from '../../src/core/name-trie.ts';
+import { RomanWalker, isUpperLatin, romanKey } from '../../src/core/romanise.ts';
+
+describe('romanKey', () => {
+  test('the regular variation of transliteration folds away', () => {
+    const same: string[][] = [
+      ['Qaani', 'Ghaani', 'Qani', 'Qa’ani', "Qa'ani", 'Ghani', 'Kaani', 'Qāʾānī', 'QAANI'],
+      ['Esmail', 'Esmaeil', 'Ismail', 'Ismael', 'Esma’il'],
+      ['Mustafa', 'Mustapha', 'Moustafa', 'Mostafa'],
+      ['Kadhimi', 'Kazemi', 'Kazimi', 'al-Kadhimi', 'Al Kadhemi', 'el-Kazimi'],
+      ['Hashd al-Shaabi', 'Hashid al-Shaabi', 'Hashd Shaabi', 'Hashd ash-Sha’bi', 'al-Hashd al-Sha’abi'],
+      ['Nasrallah', 'Nasrullah', 'Nasr Allah', 'Nasr-Allah'],
+      ['Hezbollah', 'Hizbollah', 'Hizballah', 'Hizbullah', 'Hezbullah'],
+      ['Qassem Soleimani', 'Qasem Suleimani', 'Ghasem Soleimani', 'Kassem Sulaimani'],
+      ['Hossein', 'Hussein', 'Husayn', 'Hussain'],
+      ['Bashar al-Assad', 'Bachar el-Assad', 'Bashar Asad'],
+    ];
+    for (const group of same) {
+      const keys = new Set(group.map(romanKey));
+      assert.equal(keys.size, 1, `${group.join(', ')} → ${[...keys].join(', ')}`);
+      assert.notEqual([...keys][0], '');
+    }
+  });
+
+  test('different names keep different keys', () => {
+    const names = ['Qaani', 'Khan', 'Esmail Qaani', 'Mustafa', 'Kadhimi', 'Hezbollah', 'Nasrallah', 'Assad', 'Hassan', 'Trump', 'Baghdad'];
+    assert.equal(new Set(names.map(romanKey)).size, names.length, names.map(romanKey).join(' '));
+  });
+
+  test('no key for what is not a romanised name: other scripts, digits, punctuation, one consonant', () => {
+    for (const name of ['قاآني', 'U.S.', 'F-16', 'Ali', 'Abu', '', 'Qaani’s']) assert.equal(romanKey(name), '', name);
+  });
+});
+
+describe('RomanWalker', () => {
+  const keys = ['Esmail Qaani', 'Qaani', 'Hashd al-Shaabi'].map(romanKey).sort();
+  const walker = new RomanWalker(new NameTrie(buildTrie(keys)));
+  const walk = (text: string, at = 0): string => {
+    const end = walker.walk(text, at);
+    return end < 0 ? '' : text.slice(at, end);
+  };
+
+  test('the longest key from a capitalised word, ending at a word end or before a possessive', () => {
+    assert.equal(walk('Ismail Ghani arrived'), 'Ismail Ghani');
+    assert.equal(walk('Ghani’s deputy'), 'Ghani');
+    assert.equal(walk('Hashid al-Sha’bi fighters'), 'Hashid al-Sha’bi');
+    assert.equal(walk('Ghanim arrived'), '');
+    assert.equal(walk('Ismail ghani'), '', 'every word but the article capitalised');
+    assert.equal(walk('ghani'), '');
+    assert.equal(walk('Ghani2'), '');
+    assert.equal(walk('met Qani.', 4), 'Qani');
+  });
+
+  test('capitals', () => {
+    assert.ok(isUpperLatin('Q'.charCodeAt(0)) && isUpperLatin('É'.charCodeAt(0)));
+    assert.ok(!isUpperLatin('q'.charCodeAt(0)) && !isUpperLatin('×'.charCodeAt(0)) && !isUpperLatin('ق'.charCodeAt(0)));
+  });
+});
