@@ -79,7 +79,7 @@ export function assemblePack(sources: DataSources): { pack: unknown; problems: P
   return { pack, problems };
 }
 
-const WORD_LIST_FIELDS = ['notFollowedBy', 'notPrecededBy'] as const;
+const WORD_LIST_FIELDS = ['licensedByWords', 'notFollowedBy', 'notPrecededBy'] as const;
 
 /** The named word lists of data/word-lists.json: name → words. */
 function wordListsOf(source: Source | undefined, problems: Problem[]): Map<string, string[]> {

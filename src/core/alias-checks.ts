@@ -47,7 +47,7 @@ export function aliasRuleProblems(alias: Alias, ownId: string, entityExists: (id
   };
   const context = alias.context;
   context?.licensedBy?.forEach((id, i) => reference(id, `.context.licensedBy[${i}]`, `The alias ${name} is licensed by`));
-  for (const list of ['notFollowedBy', 'notPrecededBy'] as const) {
+  for (const list of ['licensedByWords', 'notFollowedBy', 'notPrecededBy'] as const) {
     context?.[list]?.forEach((words, i) => {
       if (foldKey(words) === '') add(`.context.${list}[${i}]`, `${JSON.stringify(words)} has no letters or digits to match.`);
     });

@@ -68,6 +68,11 @@ export const AliasContext = Type.Object(
   {
     /** Entities (ids) that license the alias, and its romanised spellings, when the page names them too. */
     licensedBy: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 100 })),
+    /**
+     * Words (names of no entity here: Beirut, Lebanese) that license the alias's entity wherever they are on the
+     * page, as its full name would, without being marked themselves.
+     */
+    licensedByWords: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 100 })),
     /** Words or phrases that, right after the alias (past a comma or an opening parenthesis), refuse it. */
     notFollowedBy: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 1000 })),
     /** Words or phrases that, right before the alias, refuse it. */

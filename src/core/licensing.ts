@@ -12,18 +12,22 @@
  *   capitals, so Arabic relies on exclusions (حافظ الأسد) and licensing alone.
  * - an alias's own rules (match-rules.ts) come first: exact letter case, words around it that refuse it, a given
  *   name before it; and its page context: an entity it names in `licensedBy` licenses it like its own full name;
+ * - a licensing word (context.licensedByWords: Beirut for Lebanon) licenses its entity and names nothing;
  * - a name found only through its romanisation key (romanise.ts) is an ambiguous alias of its entity.
  * When several entities fit, the preference is: licensed and non-ambiguous > licensed > non-ambiguous > title
  * context; ties go to the first in dataset order (deterministic).
  */
 import { exactCaseHolds, refusedByWords, type MatchRule } from './match-rules.ts';
-import { CLS_SPACE, CLS_WORD, charClass, classOf, foldKey } from './normalize.ts';
+import { NON_BLOCKING, TITLES } from './name-words.ts';
+import { CLS_SPACE, CLS_WORD, charClass, classOf } from './normalize.ts';
 import { isPossessiveAt } from './proclitics.ts';
 
 export const FLAG_AMBIGUOUS = 1;
 /** The alias licenses its entity's ambiguous aliases: `full`, or any non-ambiguous alias if none is `full`. */
 export const FLAG_LICENSING = 2;
 export const FLAG_EXCLUSION = 4;
+/** A licensing word (context.licensedByWords): licenses its entity, and is never a mention. */
+export const FLAG_SILENT = 8;
 
 /** Entries of each key: entries keyEntryStart[k] .. keyEntryStart[k + 1] - 1; entity -1 for an exclusion. */
 export interface EntryTable {
@@ -63,35 +67,6 @@ export interface FoldedAt {
  */
 export const CONTEXT_WORDS = 3;
 
-const LATIN_TITLES = [
-  'president', 'pres', 'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'sayyed', 'sayyid', 'sayed', 'seyed', 'seyyed',
-  'sheikh', 'shaykh', 'sheik', 'general', 'gen', 'lt', 'col', 'colonel', 'brig', 'brigadier', 'maj', 'major',
-  'commander', 'cmdr', 'leader', 'minister', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess',
-  'emir', 'amir', 'sultan', 'imam', 'ayatollah', 'hojatoleslam', 'senator', 'sen', 'rep', 'gov', 'governor',
-  'chairman', 'chief', 'secretary', 'mayor', 'ambassador', 'spokesman', 'spokeswoman', 'envoy', 'deputy',
-];
-const ARABIC_TITLES = [
-  'الرئيس', 'رئيس', 'السيد', 'سيد', 'الشيخ', 'الجنرال', 'اللواء', 'العميد', 'العقيد', 'العماد', 'الفريق',
-  'المشير', 'القائد', 'الزعيم', 'الملك', 'الأمير', 'الإمام', 'الوزير', 'النائب', 'السفير', 'الحاج', 'المرشد',
-];
-/**
- * Capitalised words that are not given names: they do not block a surname after them. Mostly words that start
- * English sentences ("Later Assad left"), which the capitalisation rule would otherwise take for given names.
- */
-const NOT_GIVEN_NAMES = [
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
-  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'the', 'a', 'an', 'and', 'but', 'or', 'nor', 'so', 'yet', 'then', 'when', 'while', 'after', 'before', 'as', 'if',
-  'that', 'this', 'these', 'those', 'since', 'until', 'once', 'because', 'although', 'though', 'whether', 'unless',
-  'meanwhile', 'yesterday', 'today', 'tonight', 'now', 'later', 'earlier', 'soon', 'still', 'also', 'only', 'even',
-  'just', 'instead', 'indeed', 'thus', 'hence', 'here', 'there', 'both', 'neither', 'either', 'why', 'how', 'where',
-  'what', 'who', 'whom', 'which', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'of', 'with', 'without', 'under',
-  'against', 'despite', 'like', 'unlike', 'about', 'did', 'does', 'do', 'will', 'would', 'can', 'could',
-  'should', 'has', 'had', 'have', 'is', 'was', 'were', 'says', 'said', 'tells', 'told', 'asked', 'former', 'late',
-  'syrian', 'iranian', 'iraqi', 'lebanese', 'israeli', 'american', 'russian', 'turkish', 'saudi', 'arab', 'western',
-];
-const TITLES = new Set([...LATIN_TITLES, ...ARABIC_TITLES].map(foldKey));
-const NON_BLOCKING = new Set(NOT_GIVEN_NAMES.map(foldKey));
 
 const SPACE = 0x20;
 const DOT = 0x2e;
@@ -109,6 +84,15 @@ export function isExclusionKey(t: EntryTable, key: number): boolean {
     if (t.entryFlags[i]! & FLAG_EXCLUSION) return true;
   }
   return false;
+}
+
+/** Calls `fn` with each entity that a span of `key` licenses silently (a licensing word), unless it is an exclusion. */
+export function forEachSilentLicence(t: EntryTable, key: number, fn: (entity: number) => void): void {
+  const end = t.keyEntryStart[key + 1]!;
+  let i = t.keyEntryStart[key]!;
+  for (; i < end; i++) if (t.entryFlags[i]! & FLAG_SILENT) break;
+  if (i === end || isExclusionKey(t, key)) return;
+  for (; i < end; i++) if (t.entryFlags[i]! & FLAG_SILENT) fn(t.entryEntity[i]!);
 }
 
 /** Counts, per entity, the spans whose key is one of its licensing names (exclusion keys count for nothing). */
@@ -158,6 +142,7 @@ export function chooseEntry(
   for (let i = first; i < last; i++) {
     const entity = t.entryEntity[i]!;
     const flags = t.entryFlags[i]!;
+    if (flags & FLAG_SILENT) continue;
     const rule = t.entryRule[i]! >= 0 ? t.rules[t.entryRule[i]!] : undefined;
     if (rule) {
       if (rule.exact && !exactCaseHolds(span.text, span.start, span.end, rule.exact)) continue;

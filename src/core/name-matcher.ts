@@ -30,8 +30,8 @@ import { FOLD_VERSION, foldKey } from './normalize.ts';
 import { NameTrie, buildTrie, type TrieArrays } from './name-trie.ts';
 import { SpanScanner, type Spans } from './name-scan.ts';
 import {
-  CONTEXT_WORDS, FLAG_AMBIGUOUS, FLAG_EXCLUSION, FLAG_LICENSING, chooseEntry, countLicensing, type EntryTable,
-  type FoldedAt,
+  CONTEXT_WORDS, FLAG_AMBIGUOUS, FLAG_EXCLUSION, FLAG_LICENSING, FLAG_SILENT, chooseEntry, countLicensing,
+  forEachSilentLicence, type EntryTable, type FoldedAt,
 } from './licensing.ts';
 import { compileRule, partSpans, romanisedRule, type MatchRule } from './match-rules.ts';
 import { romanKey } from './romanise.ts';
@@ -167,10 +167,12 @@ class CompiledMatcher implements Matcher {
       result.entities.push(at);
     };
     const span = { text, start: 0, end: 0 };
+    const silent = (e: number): void => void licensed.add(entityIds[e]!);
     for (let k = 0; k < spans.key.length; k++) {
       start = spans.start[k]!;
       span.start = start;
       span.end = spans.end[k]!;
+      forEachSilentLicence(entries, spans.key[k]!, silent);
       const entry = chooseEntry(entries, spans.key[k]!, span, context, isLicensed, this.ownTokens);
       if (entry < 0) continue;
       const entity = entries.entryEntity[entry]!;
@@ -197,14 +199,18 @@ function aliasFlags(alias: { ambiguous?: boolean; full?: boolean }, entityHasFul
 class KeyEntries {
   readonly byKey = new Map<string, number[]>(); // key → [entity, flags, rule, entity, flags, rule, …]
 
-  /** Several aliases of one entity on one key merge: ambiguous only if all are; licensing if any is. */
-  add(key: string, entity: number, flags: number, rule: number): void {
+  /**
+   * Several aliases of one entity on one key merge: ambiguous only if all are; licensing if any is. A licensing
+   * word is added only where the entity has no name of its own on that key (`silent` true).
+   */
+  add(key: string, entity: number, flags: number, rule: number, silent = false): void {
     const list = this.byKey.get(key);
     if (!list) return void this.byKey.set(key, [entity, flags, rule]);
     for (let i = 0; i < list.length; i += 3) {
       if (list[i] !== entity) continue;
+      if (silent) return;
       const old = list[i + 1]!;
-      list[i + 1] = (old & flags & FLAG_AMBIGUOUS) | ((old | flags) & (FLAG_LICENSING | FLAG_EXCLUSION));
+      list[i + 1] = (old & flags & (FLAG_AMBIGUOUS | FLAG_SILENT)) | ((old | flags) & (FLAG_LICENSING | FLAG_EXCLUSION));
       if (list[i + 2]! < 0) list[i + 2] = rule;
       return;
     }
@@ -250,7 +256,8 @@ function entryTable(tables: Array<{ entries: KeyEntries; keys: string[] }>, rule
  * one key for one entity merge (ambiguous only if all are; licensing if any is; the first alias's rules);
  * aliases of different entities sharing a key are all kept and told apart at scan time (licensing.ts). Empty
  * keys are dropped. A `romanised` alias also gets its romanisation key, as an ambiguous alias with its page
- * context.
+ * context. A licensing word of an alias's context (licensedByWords) is a key that licenses the entity and names
+ * nothing.
  */
 export function buildMatcher(pack: Pick<DatasetPack, 'entities' | 'exclusions'>): Matcher {
   const main = new KeyEntries();
@@ -281,6 +288,13 @@ export function buildMatcher(pack: Pick<DatasetPack, 'entities' | 'exclusions'>)
       keys.push(key);
       const rk = alias.romanised && !(flags & FLAG_AMBIGUOUS) ? romanKey(alias.text) : '';
       if (rk !== '') roman.add(rk, e, FLAG_AMBIGUOUS, intern(romanisedRule(rule)));
+    }
+    // Licensing words after the names, so a word that is also one of the entity's names stays a name.
+    for (const alias of entity.aliases) {
+      for (const word of alias.context?.licensedByWords ?? []) {
+        const key = foldKey(word);
+        if (key !== '') main.add(key, e, FLAG_LICENSING | FLAG_SILENT, -1, true);
+      }
     }
     if (needsTokens) {
       tokenEntity.push(e);

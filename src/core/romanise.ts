@@ -8,17 +8,21 @@
  * apostrophes ’ ʿ ʾ and hyphens):
  * - the Arabic article is dropped: a word al, el or ul before another word (al-Kadhimi, el-Assad), and a
  *   sun-letter article whose consonant starts the next word (ash-Shaabi, ad-Din, an-Nasr);
- * - consonant pairs fold: gh, g, q, ck, c, k → k; kh → x; sh, ch → c; th → s; dh, z, d → d; zh → j; ph → f; v → w;
- * - vowels (a e i o u, and y except at the start of a word) are dropped, so ou/oo/u, ee/i, ae/a/e and a missing
- *   vowel (Hashd / Hashid) all agree;
+ * - consonants fold: gh, q, ck, k → k; kh → x; sh, ch → c; th → s; dh, z, d → d; zh → j; ph → f; v → w (a g or c
+ *   alone stays itself: q is rarely written g, and Can, Gen or Cain are not Qaani);
+ * - vowels (a e i o u, and y unless a vowel follows it: Husayn, but Kenya) are dropped, so ou/oo/u, ee/i, ae/a/e
+ *   and a missing vowel (Hashd / Hashid) all agree;
  * - doubled letters are one (Qassem, Nasrallah), also across words (Nasr Allah);
  * - the words are read as one run (Nasr Allah = Nasrallah).
  * So Qaani, Ghaani, Qani, Qa’ani and Ghani are "kn"; Esmail, Esmaeil, Ismail "sml"; Mustafa, Mustapha "mstf".
  *
  * In a text, a key is looked for only at a capitalised Latin word, every word of it capitalised but the article,
- * and it must end at a word end (or before a possessive 's). A name found only through its key may be someone
- * else's (Ghani is also Ashraf Ghani), so the matcher treats it as an ambiguous alias (licensing.ts).
+ * and it must end at a word end (or before a possessive 's). Its first word is never a title or an English
+ * sentence word (name-words.ts: Gen., Queen, Can), and a key of one word is no name before another capitalised
+ * word, which makes it someone else's given name (Kane Williamson). A name found only through its key may still
+ * be someone else's (Ghani is also Ashraf Ghani), so the matcher treats it as an ambiguous alias (licensing.ts).
  */
+import { NON_BLOCKING, TITLES } from './name-words.ts';
 import { CLS_APOS, CLS_IGNORE, CLS_MARK, CLS_SPACE, CLS_WORD, classOf, wordFold } from './normalize.ts';
 import type { NameTrie } from './name-trie.ts';
 
@@ -38,9 +42,7 @@ const WITH_H = new Map<number, number>([
   [ch('d'), ch('d')], [ch('z'), ch('j')], [ch('p'), ch('f')],
 ]);
 /** Single letters that fold; the others stand for themselves. */
-const SINGLE = new Map<number, number>([
-  [ch('q'), ch('k')], [ch('g'), ch('k')], [ch('c'), ch('k')], [ch('z'), ch('d')], [ch('v'), ch('w')],
-]);
+const SINGLE = new Map<number, number>([[ch('q'), ch('k')], [ch('z'), ch('d')], [ch('v'), ch('w')], [ch('c'), ch('C')]]);
 
 /** True for an original code unit that is an upper-case Latin letter (A–Z and accented capitals). */
 export function isUpperLatin(c: number): boolean {
@@ -126,7 +128,7 @@ function wordKey(w: readonly number[], out: number[]): boolean {
   for (let i = 0; i < w.length; i++) {
     const c = w[i]!;
     let code: number;
-    if (VOWELS.has(c) || (c === ch('y') && i > 0)) continue;
+    if (VOWELS.has(c) || (c === ch('y') && !VOWELS.has(w[i + 1]!))) continue;
     const paired = WITH_H.get(c);
     if (paired !== undefined && w[i + 1] === H) {
       code = paired;
@@ -180,30 +182,47 @@ export class RomanWalker {
   walk(text: string, w: number): number {
     const trie = this.trie;
     const first = readWord(text, w);
-    if (!first || !first.capital) return -1;
+    if (!first || !first.capital || isNameWord(first.letters)) return -1;
     let word: Word = first;
     const codes = this.codes;
     codes.length = 0;
     let v = 0;
     let best = -1;
+    let words = 0;
+    let bestWords = 0;
     for (;;) {
       const at: number = word.possessive ? -1 : nextWordStart(text, word.end);
       const next: Word | null = at < 0 ? null : readWord(text, at);
       if (!isArticle(word.letters, next?.letters)) {
         const from = codes.length;
-        if (!word.capital || !wordKey(word.letters, codes)) return best;
+        if (!word.capital || !wordKey(word.letters, codes)) break;
         for (let i = from; i < codes.length && v >= 0; i++) v = trie.child(v, codes[i]!) || -1;
-        if (v < 0) return best;
+        if (v < 0) break;
+        words++;
         // A word read whole ends where a letter no longer follows: a name may end here.
         const key = trie.nodeKey[v]!;
         if (key >= 0) {
           best = word.end;
+          bestWords = words;
           this.key = key;
         }
       }
-      if (!next) return best;
+      if (!next) break;
       word = next;
     }
+    if (bestWords === 1) {
+      // One word before a capitalised one (not a sentence word): a given name of someone else.
+      const at = nextWordStart(text, best);
+      const after = at < 0 ? null : readWord(text, at);
+      if (after?.capital && !isNameWord(after.letters)) return -1;
+    }
+    return best;
   }
+}
+
+/** A title or an English sentence word (folded letters): never part of a name's spelling, nor a given name. */
+function isNameWord(letters: readonly number[]): boolean {
+  const word = String.fromCharCode(...letters);
+  return TITLES.has(word) || NON_BLOCKING.has(word);
 }
 

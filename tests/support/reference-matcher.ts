@@ -7,7 +7,7 @@
  */
 import { CLS_MARK, CLS_WORD, charClass, classOf, foldForMatch } from '../../src/core/normalize.ts';
 import {
-  FLAG_LICENSING, chooseEntry, countLicensing, type ScanText,
+  FLAG_LICENSING, chooseEntry, countLicensing, forEachSilentLicence, type ScanText,
 } from '../../src/core/licensing.ts';
 import { partSpans } from '../../src/core/match-rules.ts';
 import type { Mention, ScanResult, SerializedMatcher } from '../../src/core/name-matcher.ts';
@@ -118,6 +118,7 @@ export function referenceScan(data: SerializedMatcher, text: string, given?: Rea
   const mentions: Mention[] = [];
   const licensed = new Set<string>();
   for (const [start, end, key] of all) {
+    forEachSilentLicence(entries, key, (e) => licensed.add(entityIds[e]!));
     const entry = chooseEntry(entries, key, { text, start, end }, () => ({ s, start: foldedStart(start) }), isLicensed, ownTokens);
     if (entry < 0) continue;
     const entity = entries.entryEntity[entry]!;

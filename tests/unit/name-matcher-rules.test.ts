@@ -24,7 +24,7 @@ const ENTITIES = [
   entity('syria', [['Syria', 'en'], ['سوريا', 'ar']]),
   entity('hezbollah', [['Hezbollah', 'en'], ['حزب الله', 'ar']]),
   entity('lebanon', [['لبنان', 'ar'], ['Lebanon', 'en', { ambiguous: true, context: {
-    licensedBy: ['hezbollah', 'syria'], notFollowedBy: STATES } }]]),
+    licensedBy: ['hezbollah', 'syria'], licensedByWords: ['Beirut', 'Lebanese', 'بيروت'], notFollowedBy: STATES } }]]),
   entity('washington', [
     ['Washington', 'en', { context: { notAfterGivenName: true, notFollowedBy: ['Post', 'state', ...STATES], notPrecededBy: ['state of'] } }],
     ['واشنطن', 'ar', { context: { notFollowedBy: ['بوست'], notPrecededBy: ['ولاية'] } }],
@@ -111,7 +111,17 @@ describe('page context as data', () => {
       ['Refugees from Syria crossed into Lebanon (Pa.) in the story.', ['Syria=syria']],
       ['عاد مقاتلو حزب الله إلى لبنان', ['حزب الله=hezbollah', 'لبنان=lebanon']],
       ['زار الوفد لبنان أمس', ['لبنان=lebanon']],
+      ['Lebanon’s banks reopened in Beirut on Monday.', ['Lebanon=lebanon']],
+      ['The Lebanese pound fell again; Lebanon asked for help.', ['Lebanon=lebanon']],
+      ['Beirut is 40 km from Lebanon, Pa., says nobody.', []],
     ]);
+  });
+
+  test('a licensing word licenses across chunks, and names nothing itself', () => {
+    const later = matcher.scan('The port of Beirut reopened.');
+    assert.deepEqual(later.mentions, []);
+    assert.deepEqual(later.licensed, ['lebanon']);
+    assert.deepEqual(matcher.scan('Lebanon hoped for aid.', new Set(later.licensed)).mentions.map((m) => m.entityId), ['lebanon']);
   });
 
   test('a given name before it, a newspaper or a state after it: another Washington', () => {

@@ -42,7 +42,7 @@ const PACK: Pick<DatasetPack, 'entities' | 'exclusions'> = {
       ['Ghaani', 'en', '', { romanised: true, context: { licensedBy: ['irgc'] } }]]),
     entity('pmf', [['Hashd al-Shaabi', 'en', '', { romanised: true, context: { licensedBy: ['usa', 'damascus'] } }],
       ['Mobilization Forces', 'en', 'ambiguous', { context: { licensedBy: ['damascus'], notPrecededBy: ['Iranian'] } }]]),
-    entity('lebanon', [['Lebanon', 'en', 'ambiguous', { context: { licensedBy: ['hezbollah'], notFollowedBy: ['Ohio', 'Pa.'] } }]]),
+    entity('lebanon', [['Lebanon', 'en', 'ambiguous', { context: { licensedBy: ['hezbollah'], licensedByWords: ['Beirut', 'Damascus', 'بيروت'], notFollowedBy: ['Ohio', 'Pa.'] } }]]),
     entity('washington', [['Washington', 'en', '', { context: { notAfterGivenName: true, notFollowedBy: ['state'] } }]]),
     entity('qf', [['IRGC-QF', 'en', '', { parts: [{ text: 'IRGC', entityId: 'irgc' }, { text: 'QF', entityId: 'qf' }] }]]),
   ],
@@ -56,7 +56,8 @@ const PIECES = [
   'President', 'الرئيس', 'Hafez', 'Maher', 'the', 'Mr.', 'Gen.', 'al', 'El', 'el', 'said', 'قال', 'في', 'Ka', 'Kar',
   'Reutersx', 'إسرائيلية', 'Essam', 'Ra Mo',
   'us', 'Us', 'LET', 'BE', 'Ghani', 'Qani', 'Ismail Ghani', 'Ismail', 'Hashid Shaabi', 'Hashd ash-Sha’bi', 'Ohio',
-  'George', 'state', 'Iranian', 'Kane', 'Qa', 'QF', 'IRGC QF', 'Esmaeil', 'Al Ghaani', 'Esmail Ghani’s',
+  'George', 'state', 'Iranian', 'Kane', 'Qa', 'QF', 'IRGC QF', 'Esmaeil', 'Al Ghaani', 'Esmail Ghani’s', 'Beirut',
+  'بيروت',
 ];
 const PREFIXES = ['', '', '', 'و', 'ب', 'ل', 'ف', 'ك', 'وب', 'ول', 'فل', 'ال', 'لل', 'ولل'];
 const SEPARATORS = [' ', ' ', ' ', ', ', '. ', '\n', '-', '، ', "'s ", '’s ', ' — ', '"', '  ', '\0'];

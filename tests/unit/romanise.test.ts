@@ -54,6 +54,14 @@ describe('RomanWalker', () => {
     assert.equal(walk('met Qani.', 4), 'Qani');
   });
 
+  test('titles, sentence words, look-alike English words and given names are not spellings of a name', () => {
+    for (const text of ['Gen. Qaani', 'Queen Noor', 'Can we', 'Gone', 'Kenya', 'Cain', 'Kane Williamson scored']) {
+      assert.equal(walk(text), '', text);
+    }
+    assert.equal(walk('Ghani said'), 'Ghani', 'a sentence word after it is no surname');
+    assert.equal(walk('Ismail Qani Arrives'), 'Ismail Qani', 'two words are a name whatever follows');
+  });
+
   test('capitals', () => {
     assert.ok(isUpperLatin('Q'.charCodeAt(0)) && isUpperLatin('É'.charCodeAt(0)));
     assert.ok(!isUpperLatin('q'.charCodeAt(0)) && !isUpperLatin('×'.charCodeAt(0)) && !isUpperLatin('ق'.charCodeAt(0)));
