@@ -120,25 +120,11 @@ export function chooseEntry(
   let best = -1;
   let bestScore = -1;
   let titleOnly = 0;
+  // What stands before the span, folded only when an entry asks (most spans never need it). No closures here:
+  // this runs once per span.
   let ctx: Preceding | undefined;
-  const before = (): Preceding => {
-    if (!ctx) {
-      const at = context();
-      ctx = preceding(at.s, at.start);
-    }
-    return ctx;
-  };
-  const afterOtherName = (entity: number): boolean => {
-    const p = before();
-    return p.kind === 'name' && !(ownTokens.get(entity) ?? '').includes(`|${p.word}|`);
-  };
   const first = t.keyEntryStart[key]!;
   const last = t.keyEntryStart[key + 1]!;
-  /** Whether this span's key is a licensing name of `entity` (then it does not license it through itself). */
-  const selfLicensing = (entity: number): boolean => {
-    for (let i = first; i < last; i++) if (t.entryEntity[i] === entity && t.entryFlags[i]! & FLAG_LICENSING) return true;
-    return false;
-  };
   for (let i = first; i < last; i++) {
     const entity = t.entryEntity[i]!;
     const flags = t.entryFlags[i]!;
@@ -147,15 +133,26 @@ export function chooseEntry(
     if (rule) {
       if (rule.exact && !exactCaseHolds(span.text, span.start, span.end, rule.exact)) continue;
       if ((rule.notFollowedBy || rule.notPrecededBy) && refusedByWords(span.text, span.start, span.end, rule)) continue;
-      if (rule.notAfterGivenName && afterOtherName(entity)) continue;
+      if (rule.notAfterGivenName) {
+        ctx ??= precedingOf(context());
+        if (isOtherName(ctx, entity, ownTokens)) continue;
+      }
     }
-    const licensed = isLicensed(entity, (flags & FLAG_LICENSING) !== 0) ||
-      (rule?.licensedBy?.some((other) => isLicensed(other, selfLicensing(other))) ?? false);
+    let licensed = isLicensed(entity, (flags & FLAG_LICENSING) !== 0);
+    if (!licensed && rule?.licensedBy) {
+      for (const other of rule.licensedBy) {
+        if (isLicensed(other, isLicensingKeyOf(t, first, last, other))) {
+          licensed = true;
+          break;
+        }
+      }
+    }
     let score: number;
     if (flags & FLAG_AMBIGUOUS) {
-      if (afterOtherName(entity)) continue;
+      ctx ??= precedingOf(context());
+      if (isOtherName(ctx, entity, ownTokens)) continue;
       if (licensed) score = 2;
-      else if (before().kind === 'title') {
+      else if (ctx.kind === 'title') {
         score = 0;
         titleOnly++;
       } else continue;
@@ -167,6 +164,21 @@ export function chooseEntry(
   }
   // A title alone cannot tell apart two entities sharing a surname (President Assad: Bashar or Hafez?).
   return bestScore === 0 && titleOnly > 1 ? -1 : best;
+}
+
+function precedingOf(at: FoldedAt): Preceding {
+  return preceding(at.s, at.start);
+}
+
+/** A capitalised word before the span that is not one of the entity's own: someone else's given name. */
+function isOtherName(p: Preceding, entity: number, ownTokens: ReadonlyMap<number, string>): boolean {
+  return p.kind === 'name' && !(ownTokens.get(entity) ?? '').includes(`|${p.word}|`);
+}
+
+/** Whether entries [first, last) of a key make it a licensing name of `entity` (it then does not license it). */
+function isLicensingKeyOf(t: EntryTable, first: number, last: number, entity: number): boolean {
+  for (let i = first; i < last; i++) if (t.entryEntity[i] === entity && t.entryFlags[i]! & FLAG_LICENSING) return true;
+  return false;
 }
 
 /** A true space (not a hyphen or a quotation mark, which the fold also makes a space). */
