@@ -19,7 +19,7 @@ function entity(id: string, specs: Spec[]): Entity {
 
 const STATES = ['Ohio', 'Pennsylvania', 'Pa.', 'Tennessee', 'Tenn.', 'Oregon', 'Maryland', 'Md.'];
 const ENTITIES = [
-  entity('usa', [['United States', 'en'], ['US', 'en', { exactCase: true }], ['الولايات المتحدة', 'ar']]),
+  entity('usa', [['United States', 'en'], ['US', 'en', { exactCase: true, context: { notFollowedBy: ['$'] } }], ['الولايات المتحدة', 'ar']]),
   entity('iraq', [['Iraq', 'en'], ['العراق', 'ar']]),
   entity('syria', [['Syria', 'en'], ['سوريا', 'ar']]),
   entity('hezbollah', [['Hezbollah', 'en'], ['حزب الله', 'ar']]),
@@ -69,6 +69,7 @@ describe('exact-case abbreviations', () => {
       ['Tehran warns US over sanctions', ['US=usa']],
       ['Us and them', []],
       ['She won the US Open twice.', []],
+      ['The deal is worth US$5 million to the US Treasury.', ['US=usa']],
       ['قال مسؤول في الـ US إن المحادثات مستمرة', ['US=usa']],
       ['أعلنت الولايات المتحدة أن us لا تعني شيئاً', ['الولايات المتحدة=usa']],
     ]);
