@@ -97,6 +97,11 @@ export class SpanScanner {
         // these two units (and no one-unit key ends before a letter).
         const c0 = text.charCodeAt(w);
         const a = wordFold(c0);
+        // Listed for the romanisation key only (a capital no key starts with).
+        if (startable[a] === START_NONE) {
+          if (roman) this.romanAt(text, w);
+          continue;
+        }
         if (startable[a] === START_KEY && w + 1 < n) {
           const c = text.charCodeAt(w + 1);
           if (charClass[c] === CLS_WORD && !this.hasPair(a, wordFold(c))) {

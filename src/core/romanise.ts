@@ -121,6 +121,15 @@ function nextWordStart(text: string, i: number): number {
 
 const isVowel = (c: number): boolean => c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75;
 
+/** The word at `w` could be an article (a, e or u first, three letters at most): its key is the next word's. */
+function isArticleStart(text: string, w: number): boolean {
+  const c = text.charCodeAt(w) | 0x20;
+  if (c !== A && c !== 0x65 && c !== 0x75) return false;
+  let n = w + 1;
+  while (n < text.length && n < w + 4 && ((text.charCodeAt(n) | 0x20) - A) >>> 0 <= Z - A) n++;
+  return n - w <= 3;
+}
+
 /**
  * Is the word w[0, n) an article of the word at original index `next`: al, el, ul, or a sun-letter article whose
  * consonants start that word (ash-Shaabi, ad-Din, an-Nasr)?
@@ -282,30 +291,45 @@ export class RomanWalker extends KeyReader {
   }
 
   /**
-   * False when no key can start at the plain ASCII word at `w`: its first consonant's code begins no key. Most
-   * capitalised words end here, after a few letters. True (read on) for anything else: a word of other letters,
-   * with marks or apostrophes, or short enough to be an article (Al, ash).
+   * False when no key can start at the plain ASCII word at `w`: the trie does not follow its codes to the word's
+   * end (feed would stop in this word). Most capitalised words end here, after a letter or two and no call. True
+   * (read on) for anything else: a word of other letters, with marks or apostrophes, or short enough to be an
+   * article (Al, ash), whose key starts with the next word's.
    */
   private mayStart(text: string, w: number): boolean {
     const len = text.length;
-    for (let i = w; i < len && i < w + MAX_WORD; i++) {
+    const root = this.trie;
+    let v = 0;
+    let last = 0;
+    for (let i = w; i < len; i++) {
       const c = text.charCodeAt(i) | 0x20;
-      if (c < A || c > Z) return true;
+      if (c < A || c > Z) {
+        const k = classOf(text.charCodeAt(i));
+        // The word ends where the fold sees no letter of it: a space or punctuation unit.
+        if (k !== CLS_SPACE && k !== CLS_OTHER) return true;
+        if (isArticleStart(text, w)) return true;
+        // The trie goes on past this word, unless it is a title or sentence word (The, This, General), which
+        // `walk` would refuse anyway: most capitalised words that get this far are.
+        return v !== 0 && !NAME_WORDS.has(text.slice(w, i).toLowerCase());
+      }
       const raw = i + 1 < len ? text.charCodeAt(i + 1) : 0x20;
       const next = raw | 0x20;
       // A letter the fold would skip or change next: let the full reading decide.
-      if ((next < A || next > Z) && (raw >= 0x80 || classOf(raw) !== CLS_SPACE && classOf(raw) !== CLS_OTHER)) return true;
-      if (isVowel(c) || (c === Y && !isVowel(next))) {
-        if (i === w && (c === A || c === ch('e') || c === ch('u'))) {
-          // Al, el, ul, ash, ad…: an article, whose key starts with the next word's.
-          let n = i + 1;
-          while (n < len && n < w + 4 && ((text.charCodeAt(n) | 0x20) - A) >>> 0 <= Z - A) n++;
-          if (n - w <= 3) return true;
-        }
-        continue;
-      }
-      const code = next === H && WITH_H[c] ? WITH_H[c]! : c === C && next === K ? K : SINGLE[c]!;
-      return this.trie.rootTable[code] !== 0;
+      if ((next < A || next > Z) && (raw >= 0x80 || (classOf(raw) !== CLS_SPACE && classOf(raw) !== CLS_OTHER))) return true;
+      if (isVowel(c) || (c === Y && !isVowel(next))) continue;
+      let code: number;
+      const paired = next === H ? WITH_H[c]! : 0;
+      if (paired !== 0) {
+        code = paired;
+        i++;
+      } else if (c === C && next === K) {
+        code = K;
+        i++;
+      } else code = SINGLE[c]!;
+      if (code === last) continue;
+      last = code;
+      v = root.child(v, code);
+      if (v === 0) return isArticleStart(text, w);
     }
     return true;
   }
@@ -325,8 +349,9 @@ export class RomanWalker extends KeyReader {
   }
 }
 
-/** A title or an English sentence word (folded letters): never part of a name's spelling, nor a given name. */
+/** Titles and English sentence words (folded): never part of a name's spelling, nor a given name. */
+const NAME_WORDS: ReadonlySet<string> = new Set([...TITLES, ...NON_BLOCKING]);
+
 function isNameWord(letters: Uint16Array, n: number): boolean {
-  const word = String.fromCharCode(...letters.subarray(0, n));
-  return TITLES.has(word) || NON_BLOCKING.has(word);
+  return NAME_WORDS.has(String.fromCharCode(...letters.subarray(0, n)));
 }
