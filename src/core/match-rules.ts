@@ -115,8 +115,20 @@ export function exactCaseHolds(text: string, start: number, end: number, forms: 
   return !((before === 'caps' || after === 'caps') && before !== 'small' && after !== 'small');
 }
 
-/** Longest phrase looked for around a span, in original code units. */
-const PHRASE_WINDOW = 200;
+/**
+ * How much original text around a span to fold for a rule's words: twice its longest phrase and a little more
+ * (the fold drops marks, so a phrase may stand on more units than its own length). Per rule, computed once.
+ */
+const windows = new WeakMap<MatchRule, { after: number; before: number }>();
+function windowsOf(rule: MatchRule): { after: number; before: number } {
+  let w = windows.get(rule);
+  if (!w) {
+    const longest = (list: string[] | undefined) => (list ?? []).reduce((n, p) => Math.max(n, p.length), 0);
+    w = { after: 2 * longest(rule.notFollowedBy) + 16, before: 2 * longest(rule.notPrecededBy) + 16 };
+    windows.set(rule, w);
+  }
+  return w;
+}
 
 /** True when one of the rule's words stands right after or right before the span. */
 export function refusedByWords(text: string, start: number, end: number, rule: MatchRule): boolean {
@@ -130,7 +142,7 @@ export function refusedByWords(text: string, start: number, end: number, rule: M
       if ((c === 0x2c || c === 0x28 || c === 0x060c) && !comma) comma = true;
       else if (k === CLS_WORD || (k !== CLS_SPACE && k !== CLS_MARK && k !== CLS_IGNORE && k !== CLS_APOS)) break;
     }
-    const after = foldKey(text.slice(i, i + PHRASE_WINDOW));
+    const after = foldKey(text.slice(i, i + windowsOf(rule).after));
     for (const p of rule.notFollowedBy) {
       if (after.startsWith(p) && !(after.length > p.length && isWordCode(after.charCodeAt(p.length)) && isWordCode(p.charCodeAt(p.length - 1)))) return true;
     }
@@ -139,7 +151,7 @@ export function refusedByWords(text: string, start: number, end: number, rule: M
     let i = start;
     while (i > 0 && classOf(text.charCodeAt(i - 1)) === CLS_SPACE) i--;
     if (i === start) return false; // the span starts inside a word (after an Arabic proclitic) or the text
-    const before = foldKey(text.slice(Math.max(0, i - PHRASE_WINDOW), i));
+    const before = foldKey(text.slice(Math.max(0, i - windowsOf(rule).before), i));
     for (const p of rule.notPrecededBy) {
       const at = before.length - p.length;
       if (at >= 0 && before.endsWith(p) && !(at > 0 && isWordCode(before.charCodeAt(at - 1)) && isWordCode(p.charCodeAt(0)))) return true;
