@@ -1,14 +1,15 @@
 /**
  * `npm run data`: compiles the dataset sources in data/ (the header data/dataset.json, one file per entity in
- * data/entities/, each article as a .json of metadata plus a .txt of text in data/articles/, and
- * data/exclusions.json) into generated/pack.json, the pack the extension bundles. The pack is checked with the
+ * data/entities/, each article as a .json of metadata plus a .txt of text in data/articles/,
+ * data/exclusions.json, and data/word-lists.json, the named word lists an alias's page context may use as
+ * "@name") into generated/pack.json, the pack the extension bundles (with every "@name" written out). The pack is checked with the
  * same `validatePack` the extension runs on feed updates; the JSON Schema for feed publishers,
  * data/schema/dataset.schema.json, is written from the TypeBox source.
  *
  * On any problem it prints one line per problem, `<file>: <record>: <path>: <message>`, naming the source file to
  * edit (not the compiled pack), and exits 1 without writing anything.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DatasetPack, FORMAT_VERSION } from '../src/core/dataset-schema.ts';
@@ -28,6 +29,8 @@ export interface Source<T = unknown> {
 export interface DataSources {
   dataset: Source;
   exclusions: Source;
+  /** `{ "<name>": { "note": …, "words": [...] } }`; absent when there is no such file. */
+  wordLists?: Source;
   /** Sorted by file name, which is the pack's order. */
   entities: Source[];
   articles: Array<{ meta: Source; text: Source<string> }>;
@@ -56,12 +59,14 @@ export function assemblePack(sources: DataSources): { pack: unknown; problems: P
   for (const field of COMPILED_FIELDS) {
     if (field in header) problems.push({ file: sources.dataset.file, path: field, message: `"${field}" is filled in by the build; remove it.` });
   }
+  const lists = wordListsOf(sources.wordLists, problems);
   const entities = sources.entities.map(({ file, value }) => {
     const expected = `${file.slice(file.lastIndexOf('/') + 1, -'.json'.length)}`;
     if (isObject(value) && typeof value.id === 'string' && value.id !== expected) {
       problems.push({ file, record: value.id, path: 'id', message: `The file of the entity "${value.id}" must be named ${value.id}.json.` });
     }
-    return value;
+    return expandWordLists(value, lists, (path, message) =>
+      problems.push({ file, ...(isObject(value) && typeof value.id === 'string' ? { record: value.id } : {}), path, message }));
   });
   const articles = sources.articles.map(({ meta, text }) => {
     if (!isObject(meta.value)) return meta.value;
@@ -72,6 +77,52 @@ export function assemblePack(sources: DataSources): { pack: unknown; problems: P
   });
   const pack = { ...header, formatVersion: FORMAT_VERSION, articles, entities, exclusions: sources.exclusions.value };
   return { pack, problems };
+}
+
+const WORD_LIST_FIELDS = ['licensedByWords', 'notFollowedBy', 'notPrecededBy'] as const;
+
+/** The named word lists of data/word-lists.json: name → words. */
+function wordListsOf(source: Source | undefined, problems: Problem[]): Map<string, string[]> {
+  const lists = new Map<string, string[]>();
+  if (!source || source.value === undefined) return lists;
+  if (!isObject(source.value)) {
+    problems.push({ file: source.file, path: '', message: 'Expected an object of named lists: { "name": { "note": "…", "words": ["…"] } }.' });
+    return lists;
+  }
+  for (const [name, list] of Object.entries(source.value)) {
+    const words = isObject(list) ? list.words : undefined;
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(name) || !isObject(list) || typeof list.note !== 'string' || !Array.isArray(words) ||
+      words.length === 0 || !words.every((w) => typeof w === 'string' && w !== '' && !w.startsWith('@'))) {
+      problems.push({ file: source.file, path: name, message: 'A word list is named in lowercase-and-hyphens and has a "note" and a non-empty list of "words" (texts, none starting with @).' });
+      continue;
+    }
+    lists.set(name, words as string[]);
+  }
+  return lists;
+}
+
+/**
+ * An entity source with each "@name" in its aliases' context word lists replaced by the words of that list (the
+ * pack holds the words themselves, so readers of a pack need no lists).
+ */
+function expandWordLists(value: unknown, lists: ReadonlyMap<string, string[]>, report: (path: string, message: string) => void): unknown {
+  if (!isObject(value) || !Array.isArray(value.aliases)) return value;
+  const aliases = value.aliases.map((alias: unknown, a: number) => {
+    if (!isObject(alias) || !isObject(alias.context)) return alias;
+    const context: Record<string, unknown> = { ...alias.context };
+    for (const field of WORD_LIST_FIELDS) {
+      const words = context[field];
+      if (!Array.isArray(words)) continue;
+      context[field] = words.flatMap((w: unknown, i: number) => {
+        if (typeof w !== 'string' || !w.startsWith('@')) return [w];
+        const list = lists.get(w.slice(1));
+        if (!list) report(`aliases[${a}].context.${field}[${i}]`, `There is no word list "${w.slice(1)}" in data/word-lists.json (known: ${[...lists.keys()].join(', ') || 'none'}).`);
+        return list ?? [];
+      });
+    }
+    return { ...alias, context };
+  });
+  return { ...value, aliases };
 }
 
 /** Assembles and validates; every problem is located in the source file it comes from. */
@@ -160,7 +211,8 @@ export function readSources(root: string): { sources: DataSources; problems: Pro
   for (const name of names.filter((n) => n.endsWith('.txt') && !names.includes(`${n.slice(0, -4)}.json`))) {
     problems.push({ file: `data/articles/${name}`, path: '', message: 'This text has no metadata file (.json) beside it.' });
   }
-  const sources = { dataset: json('data/dataset.json'), exclusions: json('data/exclusions.json'), entities, articles };
+  const wordLists = existsSync(join(root, 'data/word-lists.json')) ? json('data/word-lists.json') : undefined;
+  const sources = { dataset: json('data/dataset.json'), exclusions: json('data/exclusions.json'), entities, articles, ...(wordLists ? { wordLists } : {}) };
   return { sources, problems: dedupe(problems) };
 }
 

@@ -27,7 +27,11 @@ const pageHandlers: Handlers<PageApi> = {
     if (text.length > MAX_SCAN_CHARS) throw new Error('scanText: text too long');
     const { version, matcher } = await currentMatcher();
     const found = matcher.scanCompact(text, new Set(licensed));
-    return { ...found, briefs: await briefsFor(version, found.entityIds) };
+    // A page must scan again where a licence found later can change what counts: an entity with ambiguous
+    // aliases, and one that another alias's page context names (licensedBy).
+    const briefs = (await briefsFor(version, found.entityIds)).map((b, i) =>
+      b && !b.ambiguous && matcher.licensesOthers(found.entityIds[i]!) ? { ...b, ambiguous: true } : b);
+    return { ...found, briefs };
   },
 
   async getEntities({ ids }) {

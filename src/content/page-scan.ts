@@ -82,7 +82,9 @@ export class PageScanner {
     await whenIdle(signal);
     const start = now();
     await this.scanChunks(root, Number.POSITIVE_INFINITY, 0, signal);
-    const again = this.licensing.rescanChunks((id) => this.directory.brief(id)?.ambiguous ?? false, REGION_INDEX);
+    // An id licensed without a brief was licensed by a word that names nothing (context.licensedByWords): its
+    // licence is there to count the entity's ambiguous aliases, so it matters.
+    const again = this.licensing.rescanChunks((id) => this.directory.brief(id)?.ambiguous ?? true, REGION_INDEX);
     if (again.length > 0) await this.scanChunks(root, again[again.length - 1]! + 1, 0, signal, new Set(again));
     recordScan(start);
   }
@@ -110,7 +112,7 @@ export class PageScanner {
       const before = this.index.within(root);
       if (!isInSkippedRegion(root)) {
         const fresh = await this.scanChunks(root, Number.POSITIVE_INFINITY, REGION_INDEX, signal);
-        licensedMore ||= fresh.some((id) => this.directory.brief(id)?.ambiguous ?? false);
+        licensedMore ||= fresh.some((id) => this.directory.brief(id)?.ambiguous ?? true);
       }
       for (const m of before) if (this.index.remove(m)) this.drop(m);
     }

@@ -57,7 +57,16 @@ export function findPassage(text: string, quote: string): Span | undefined {
   const { folded, map } = foldForMatch(text);
   const at = folded.indexOf(key);
   if (at < 0) return undefined;
-  return { start: map[at]!, end: map[at + key.length - 1]! + 1 };
+  let start = map[at]!;
+  let end = map[at + key.length - 1]! + 1;
+  // Quotation marks fold to spaces, which the key drops at its ends: a quote that opens or closes with one
+  // (“قاآني” وصل…) still covers it where the text has it too.
+  const q = foldForMatch(quote);
+  const lead = quote.slice(0, q.map[q.folded.length - q.folded.trimStart().length]);
+  const trail = quote.slice(q.map[q.folded.trimEnd().length - 1]! + 1);
+  if (lead !== '' && text.slice(start - lead.length, start) === lead) start -= lead.length;
+  if (trail !== '' && text.startsWith(trail, end)) end += trail.length;
+  return { start, end };
 }
 
 /** A stretch of a block's text: plain, or (part of) the quoted passage. */

@@ -61,6 +61,34 @@ export const Affiliation = Type.Object(
 export type Affiliation = Static<typeof Affiliation>;
 
 /**
+ * What else on the page tells whether an alias names its entity there (data/README.md, "Page context"): entities
+ * whose presence licenses it where it needs licensing, and words around it that show it names something else.
+ */
+export const AliasContext = Type.Object(
+  {
+    /** Entities (ids) that license the alias, and its romanised spellings, when the page names them too. */
+    licensedBy: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 100 })),
+    /**
+     * Words (names of no entity here: Beirut, Lebanese) that license the alias's entity wherever they are on the
+     * page, as its full name would, without being marked themselves.
+     */
+    licensedByWords: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 100 })),
+    /** Words or phrases that, right after the alias (past a comma or an opening parenthesis), refuse it. */
+    notFollowedBy: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 1000 })),
+    /** Words or phrases that, right before the alias, refuse it. */
+    notPrecededBy: Type.Optional(Type.Array(Text(100), { minItems: 1, maxItems: 1000 })),
+    /** Refused right after a capitalised Latin word that is not a title: a given name (George Washington). */
+    notAfterGivenName: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type AliasContext = Static<typeof AliasContext>;
+
+/** One part of a compound name: its words, and the entity they name. */
+export const AliasPart = Type.Object({ text: Text(200), entityId: Id }, { additionalProperties: false });
+export type AliasPart = Static<typeof AliasPart>;
+
+/**
  * A name a reader meets on a page. `ambiguous` aliases (a surname alone, a word that is also a common noun) count
  * only where the document licenses them; `full` marks a name that licenses the entity's ambiguous aliases.
  */
@@ -70,6 +98,13 @@ export const Alias = Type.Object(
     lang: Lang,
     ambiguous: Type.Optional(Type.Boolean()),
     full: Type.Optional(Type.Boolean()),
+    /** Found only written exactly so, letter case included ("US", never "us"), and not in an all-capitals line. */
+    exactCase: Type.Optional(Type.Boolean()),
+    /** A romanisation of an Arabic or Persian name: its other Latin spellings are found by the romanisation key. */
+    romanised: Type.Optional(Type.Boolean()),
+    context: Type.Optional(AliasContext),
+    /** A compound of names ("IRGC-QF"): each part is a mention of its own entity. */
+    parts: Type.Optional(Type.Array(AliasPart, { minItems: 2, maxItems: 8 })),
     /** Why the alias is ambiguous, or where an unusual spelling comes from: for reviewers, not shown on cards. */
     note: Type.Optional(Text()),
   },

@@ -13,11 +13,14 @@
  * - aliases are compared by their matching key (`foldKey`, the matcher's own fold, a superset of NFC, lower case,
  *   no diacritics or tatweel, أإآٱ → ا): a key two entities claim must be `ambiguous` in both, since the matcher
  *   could not otherwise tell them apart; a key must not also be an exclusion (the exclusion would hide it); one
- *   entity must not list a key twice with different `ambiguous` flags, nor flag an alias both ambiguous and full;
+ *   entity must not list a key twice with different `ambiguous` flags or alias rules, nor flag an alias both
+ *   ambiguous and full; an alias's own rules hold (alias-checks.ts: exactCase, romanised, context, parts, and the
+ *   entities they name exist);
  * - article links are http(s) URLs; a role does not end before it starts.
  */
 import { FormatRegistry } from '@sinclair/typebox';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
+import { aliasRuleProblems, aliasRuleSignature } from './alias-checks.ts';
 import { DatasetPack, FORMAT_VERSION, type Alias, type Article, type Evidence, type Exclusion } from './dataset-schema.ts';
 import { foldKey } from './normalize.ts';
 import { safeHttpUrl } from './text-utils.ts';
@@ -172,6 +175,8 @@ interface AliasClaim {
   id: string;
   text: string;
   ambiguous: boolean;
+  /** The alias itself, for comparing its own rules (aliasRuleSignature) with another of the same entity. */
+  of: Alias;
 }
 
 function checkSemantics(pack: DatasetPack, errors: ValidationError[], max: number): void {
@@ -193,7 +198,7 @@ function checkSemantics(pack: DatasetPack, errors: ValidationError[], max: numbe
     else add(`entities[${i}].id`, entity.id, `The entity id "${entity.id}" is also used by entities[${first}].`);
   });
 
-  const aliases = new AliasChecker(pack.exclusions, add);
+  const aliases = new AliasChecker(pack.exclusions, add, (id) => entityIds.has(id));
   const quotes = new QuoteChecker(articles, add);
   // Plain loops and no closures per item: these run once per alias and per fact of the whole pack.
   for (let i = 0; i < pack.entities.length && errors.length < max; i++) {
@@ -241,6 +246,7 @@ class AliasChecker {
   constructor(
     exclusions: readonly Exclusion[],
     private readonly add: Add,
+    private readonly entityExists: (id: string) => boolean,
   ) {
     for (const exclusion of exclusions) this.exclusions.set(foldKey(exclusion.text), exclusion.text);
   }
@@ -257,11 +263,14 @@ class AliasChecker {
       if (ambiguous && alias.full) {
         this.report(entity, a, '', id, alias, 'is marked both "ambiguous" and "full"; a name that licenses others cannot itself need licensing.');
       }
+      if (alias.exactCase || alias.romanised || alias.context || alias.parts) {
+        for (const p of aliasRuleProblems(alias, id, this.entityExists)) this.add(`entities[${entity}].aliases[${a}]${p.field}`, id, p.message);
+      }
       const excluded = this.exclusions.get(key);
       if (excluded !== undefined) {
         this.report(entity, a, '.text', id, alias, `is also the exclusion ${show(excluded)}, which names nothing, so the alias would never be found.`);
       }
-      const claim: AliasClaim = { entity, alias: a, id, text: alias.text, ambiguous };
+      const claim: AliasClaim = { entity, alias: a, id, text: alias.text, ambiguous, of: alias };
       const known = this.claims.get(key);
       if (!known) {
         this.claims.set(key, { first: claim, clear: ambiguous ? undefined : claim, last: claim });
@@ -271,6 +280,8 @@ class AliasChecker {
       if (known.last.entity === entity) {
         if (known.last.ambiguous !== ambiguous) {
           this.report(entity, a, '.ambiguous', id, alias, `matches the same text as aliases[${known.last.alias}] but has a different "ambiguous" flag.`);
+        } else if (aliasRuleSignature(known.last.of) !== aliasRuleSignature(alias)) {
+          this.report(entity, a, '', id, alias, `matches the same text as aliases[${known.last.alias}] but has different exactCase, romanised, context or parts; give them the same.`);
         }
         continue;
       }

@@ -8,7 +8,11 @@ import type { Entity, EntityType } from './dataset-schema.ts';
 export interface EntityBrief {
   type: EntityType;
   nameEn: string;
-  /** Has aliases that only count where the document licenses them (see DocumentLicensing). */
+  /**
+   * Its licence matters to the rest of the page: it has aliases that only count where the document licenses them,
+   * or (set by the background, which knows the whole dataset) another entity's alias counts where it is named
+   * (page context). See DocumentLicensing.
+   */
   ambiguous: boolean;
 }
 

@@ -6,6 +6,7 @@
  * 10-entity patch against 100,000 stored entities costs a few lookups, not a pass over the dataset. A unit test
  * checks it agrees with validatePack on the patched pack.
  */
+import { aliasReferences, aliasRuleProblems, aliasRuleSignature } from './alias-checks.ts';
 import type { Alias, Article, Entity, Evidence, Exclusion } from './dataset-schema.ts';
 import type { ValidationError } from './dataset-validate.ts';
 import type { DatasetPatch } from './feed-patch.ts';
@@ -54,11 +55,12 @@ export function aliasClaimsOf(entity: Pick<Entity, 'aliases'>): Map<string, bool
   return keys;
 }
 
-/** Entity ids that an entity's roles and affiliations refer to. */
+/** Entity ids that an entity's roles, affiliations and aliases (page context, compound parts) refer to. */
 export function referencesOf(entity: Entity): string[] {
   const refs = new Set<string>();
   for (const r of entity.roles) if (r.orgId !== undefined) refs.add(r.orgId);
   for (const a of entity.affiliations) refs.add(a.targetId);
+  for (const alias of entity.aliases) for (const id of aliasReferences(alias)) if (id !== entity.id) refs.add(id);
   return [...refs];
 }
 
@@ -134,7 +136,7 @@ export function checkPatch(patch: DatasetPatch, base: PatchBase, maxErrors = 100
     }
   }
   patch.entities.put.forEach((e, i) => checkFacts(e, `entities.put[${i}]`, { entityExists, textOf, add }));
-  checkAliases(patch, base, putEntities, deletedEntities, add);
+  checkAliases(patch, base, putEntities, deletedEntities, add, entityExists);
   return errors;
 }
 
@@ -182,6 +184,7 @@ function checkAliases(
   putEntities: ReadonlyMap<string, Entity>,
   deletedEntities: ReadonlySet<string>,
   add: FactContext['add'],
+  entityExists: (id: string) => boolean,
 ): void {
   const exclusions = new Map((patch.exclusions ?? base.exclusions).map((x) => [foldKey(x.text), x.text]));
   // Claims on each key in the patched dataset: stored claims of untouched entities, plus the put entities'.
@@ -196,12 +199,19 @@ function checkAliases(
   };
   patch.entities.put.forEach((e, i) => {
     const flags = new Map<string, boolean>();
+    const rules = new Map<string, string>();
     e.aliases.forEach((alias: Alias, a) => {
       const at = `entities.put[${i}].aliases[${a}]`;
       const key = foldKey(alias.text);
       const ambiguous = alias.ambiguous === true;
       if (key === '') return add(`${at}.text`, e.id, `The alias ${JSON.stringify(alias.text)} has no letters or digits to match.`);
       if (ambiguous && alias.full) add(at, e.id, `The alias ${JSON.stringify(alias.text)} is marked both "ambiguous" and "full".`);
+      for (const p of aliasRuleProblems(alias, e.id, entityExists)) add(`${at}${p.field}`, e.id, p.message);
+      const signature = aliasRuleSignature(alias);
+      if ((rules.get(key) ?? signature) !== signature) {
+        add(at, e.id, `The alias ${JSON.stringify(alias.text)} matches another alias of the entity but has different exactCase, romanised, context or parts.`);
+      }
+      rules.set(key, rules.get(key) ?? signature);
       const excluded = exclusions.get(key);
       if (excluded !== undefined) add(`${at}.text`, e.id, `The alias ${JSON.stringify(alias.text)} is also the exclusion ${JSON.stringify(excluded)}.`);
       const known = flags.get(key);

@@ -10,22 +10,40 @@
  * - a bare Latin surname right after a capitalised word that is neither a title nor part of the entity's own
  *   names ("Hafez al-Assad", "Maher Assad") is a different person: blocked, licensed or not. Arabic has no
  *   capitals, so Arabic relies on exclusions (حافظ الأسد) and licensing alone.
+ * - an alias's own rules (match-rules.ts) come first: exact letter case, words around it that refuse it, a given
+ *   name before it; and its page context: an entity it names in `licensedBy` licenses it like its own full name;
+ * - a licensing word (context.licensedByWords: Beirut for Lebanon) licenses its entity and names nothing;
+ * - a name found only through its romanisation key (romanise.ts) is an ambiguous alias of its entity.
  * When several entities fit, the preference is: licensed and non-ambiguous > licensed > non-ambiguous > title
  * context; ties go to the first in dataset order (deterministic).
  */
-import { CLS_WORD, charClass, foldKey } from './normalize.ts';
+import { exactCaseHolds, refusedByWords, type MatchRule } from './match-rules.ts';
+import { NON_BLOCKING, TITLES } from './name-words.ts';
+import { CLS_SPACE, CLS_WORD, charClass, classOf } from './normalize.ts';
 import { isPossessiveAt } from './proclitics.ts';
 
 export const FLAG_AMBIGUOUS = 1;
 /** The alias licenses its entity's ambiguous aliases: `full`, or any non-ambiguous alias if none is `full`. */
 export const FLAG_LICENSING = 2;
 export const FLAG_EXCLUSION = 4;
+/** A licensing word (context.licensedByWords): licenses its entity, and is never a mention. */
+export const FLAG_SILENT = 8;
 
 /** Entries of each key: entries keyEntryStart[k] .. keyEntryStart[k + 1] - 1; entity -1 for an exclusion. */
 export interface EntryTable {
   keyEntryStart: Uint32Array;
   entryEntity: Int32Array;
   entryFlags: Uint8Array;
+  /** Index into `rules` of the entry's alias rules, or -1. */
+  entryRule: Int32Array;
+  rules: MatchRule[];
+}
+
+/** A span of the original text: what the rules of exact case and surrounding words read. */
+export interface SpanAt {
+  text: string;
+  start: number;
+  end: number;
 }
 
 /** Folded text (a window of it), with its offset map and original. */
@@ -49,35 +67,6 @@ export interface FoldedAt {
  */
 export const CONTEXT_WORDS = 3;
 
-const LATIN_TITLES = [
-  'president', 'pres', 'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'sayyed', 'sayyid', 'sayed', 'seyed', 'seyyed',
-  'sheikh', 'shaykh', 'sheik', 'general', 'gen', 'lt', 'col', 'colonel', 'brig', 'brigadier', 'maj', 'major',
-  'commander', 'cmdr', 'leader', 'minister', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess',
-  'emir', 'amir', 'sultan', 'imam', 'ayatollah', 'hojatoleslam', 'senator', 'sen', 'rep', 'gov', 'governor',
-  'chairman', 'chief', 'secretary', 'mayor', 'ambassador', 'spokesman', 'spokeswoman', 'envoy', 'deputy',
-];
-const ARABIC_TITLES = [
-  'الرئيس', 'رئيس', 'السيد', 'سيد', 'الشيخ', 'الجنرال', 'اللواء', 'العميد', 'العقيد', 'العماد', 'الفريق',
-  'المشير', 'القائد', 'الزعيم', 'الملك', 'الأمير', 'الإمام', 'الوزير', 'النائب', 'السفير', 'الحاج', 'المرشد',
-];
-/**
- * Capitalised words that are not given names: they do not block a surname after them. Mostly words that start
- * English sentences ("Later Assad left"), which the capitalisation rule would otherwise take for given names.
- */
-const NOT_GIVEN_NAMES = [
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
-  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'the', 'a', 'an', 'and', 'but', 'or', 'nor', 'so', 'yet', 'then', 'when', 'while', 'after', 'before', 'as', 'if',
-  'that', 'this', 'these', 'those', 'since', 'until', 'once', 'because', 'although', 'though', 'whether', 'unless',
-  'meanwhile', 'yesterday', 'today', 'tonight', 'now', 'later', 'earlier', 'soon', 'still', 'also', 'only', 'even',
-  'just', 'instead', 'indeed', 'thus', 'hence', 'here', 'there', 'both', 'neither', 'either', 'why', 'how', 'where',
-  'what', 'who', 'whom', 'which', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'of', 'with', 'without', 'under',
-  'against', 'despite', 'like', 'unlike', 'about', 'did', 'does', 'do', 'will', 'would', 'can', 'could',
-  'should', 'has', 'had', 'have', 'is', 'was', 'were', 'says', 'said', 'tells', 'told', 'asked', 'former', 'late',
-  'syrian', 'iranian', 'iraqi', 'lebanese', 'israeli', 'american', 'russian', 'turkish', 'saudi', 'arab', 'western',
-];
-const TITLES = new Set([...LATIN_TITLES, ...ARABIC_TITLES].map(foldKey));
-const NON_BLOCKING = new Set(NOT_GIVEN_NAMES.map(foldKey));
 
 const SPACE = 0x20;
 const DOT = 0x2e;
@@ -95,6 +84,15 @@ export function isExclusionKey(t: EntryTable, key: number): boolean {
     if (t.entryFlags[i]! & FLAG_EXCLUSION) return true;
   }
   return false;
+}
+
+/** Calls `fn` with each entity that a span of `key` licenses silently (a licensing word), unless it is an exclusion. */
+export function forEachSilentLicence(t: EntryTable, key: number, fn: (entity: number) => void): void {
+  const end = t.keyEntryStart[key + 1]!;
+  let i = t.keyEntryStart[key]!;
+  for (; i < end; i++) if (t.entryFlags[i]! & FLAG_SILENT) break;
+  if (i === end || isExclusionKey(t, key)) return;
+  for (; i < end; i++) if (t.entryFlags[i]! & FLAG_SILENT) fn(t.entryEntity[i]!);
 }
 
 /** Counts, per entity, the spans whose key is one of its licensing names (exclusion keys count for nothing). */
@@ -115,25 +113,44 @@ export function countLicensing(t: EntryTable, key: number, counts: Map<number, n
  * @param ownTokens entity → "|tok|tok|": the folded words of its aliases (for entities with ambiguous aliases).
  */
 export function chooseEntry(
-  t: EntryTable, key: number, context: () => FoldedAt,
+  t: EntryTable, key: number, span: SpanAt, context: () => FoldedAt,
   isLicensed: (entity: number, self: boolean) => boolean, ownTokens: ReadonlyMap<number, string>,
 ): number {
   if (isExclusionKey(t, key)) return -1;
   let best = -1;
   let bestScore = -1;
   let titleOnly = 0;
+  // What stands before the span, folded only when an entry asks (most spans never need it). No closures here:
+  // this runs once per span.
   let ctx: Preceding | undefined;
-  for (let i = t.keyEntryStart[key]!, end = t.keyEntryStart[key + 1]!; i < end; i++) {
+  const first = t.keyEntryStart[key]!;
+  const last = t.keyEntryStart[key + 1]!;
+  for (let i = first; i < last; i++) {
     const entity = t.entryEntity[i]!;
     const flags = t.entryFlags[i]!;
-    const licensed = isLicensed(entity, (flags & FLAG_LICENSING) !== 0);
+    if (flags & FLAG_SILENT) continue;
+    const rule = t.entryRule[i]! >= 0 ? t.rules[t.entryRule[i]!] : undefined;
+    if (rule) {
+      if (rule.exact && !exactCaseHolds(span.text, span.start, span.end, rule.exact)) continue;
+      if ((rule.notFollowedBy || rule.notPrecededBy) && refusedByWords(span.text, span.start, span.end, rule)) continue;
+      if (rule.notAfterGivenName) {
+        ctx ??= precedingOf(context());
+        if (isOtherName(ctx, entity, ownTokens)) continue;
+      }
+    }
+    let licensed = isLicensed(entity, (flags & FLAG_LICENSING) !== 0);
+    if (!licensed && rule?.licensedBy) {
+      for (const other of rule.licensedBy) {
+        if (isLicensed(other, isLicensingKeyOf(t, first, last, other))) {
+          licensed = true;
+          break;
+        }
+      }
+    }
     let score: number;
     if (flags & FLAG_AMBIGUOUS) {
-      if (!ctx) {
-        const at = context();
-        ctx = preceding(at.s, at.start);
-      }
-      if (ctx.kind === 'name' && !(ownTokens.get(entity) ?? '').includes(`|${ctx.word}|`)) continue;
+      ctx ??= precedingOf(context());
+      if (isOtherName(ctx, entity, ownTokens)) continue;
       if (licensed) score = 2;
       else if (ctx.kind === 'title') {
         score = 0;
@@ -147,6 +164,26 @@ export function chooseEntry(
   }
   // A title alone cannot tell apart two entities sharing a surname (President Assad: Bashar or Hafez?).
   return bestScore === 0 && titleOnly > 1 ? -1 : best;
+}
+
+function precedingOf(at: FoldedAt): Preceding {
+  return preceding(at.s, at.start);
+}
+
+/** A capitalised word before the span that is not one of the entity's own: someone else's given name. */
+function isOtherName(p: Preceding, entity: number, ownTokens: ReadonlyMap<number, string>): boolean {
+  return p.kind === 'name' && !(ownTokens.get(entity) ?? '').includes(`|${p.word}|`);
+}
+
+/** Whether entries [first, last) of a key make it a licensing name of `entity` (it then does not license it). */
+function isLicensingKeyOf(t: EntryTable, first: number, last: number, entity: number): boolean {
+  for (let i = first; i < last; i++) if (t.entryEntity[i] === entity && t.entryFlags[i]! & FLAG_LICENSING) return true;
+  return false;
+}
+
+/** A true space (not a hyphen or a quotation mark, which the fold also makes a space). */
+function isSpaceUnit(c: number): boolean {
+  return classOf(c) === CLS_SPACE && /\s/.test(String.fromCharCode(c));
 }
 
 function isWord(c: number | undefined): boolean {
@@ -204,6 +241,8 @@ function preceding(s: ScanText, start: number): Preceding {
   if (w === null) return abbreviatedTitleBefore(s, start) ? { kind: 'title', word: '' } : NONE;
   const word = wordText(s, w);
   if (isTitle(word)) return { kind: 'title', word };
+  // Words joined by a hyphen or dash (Iran-Assad, Tehran–Washington) are not a given name and a surname.
+  if (!isSpaceUnit(s.text.charCodeAt(s.map[w[1]]!))) return NONE;
   const first = s.text[s.map[w[0]]!]!;
   const capitalised = first !== first.toLowerCase();
   if (!capitalised || NON_BLOCKING.has(word) || isPossessiveAt(s.codes, s.len, s.map, s.text, w[1] - 1)) return NONE;

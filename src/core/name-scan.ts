@@ -10,10 +10,14 @@
  *   words), which is its own fold, so most words are decided without folding anything;
  * - and the rest (marks, apostrophes, format characters or space runs where the walk goes; an e that the el → al
  *   rule may rewrite) in a fold window (window-match.ts).
+ * With romanisation keys (romanise.ts), every capitalised Latin word is listed too, and where no key starts at
+ * one, the romanisation trie is walked from it; those spans are merged in at the end, where they overlap no key's
+ * span (name-matcher.ts, rule 3).
  */
 import { CLS_OTHER, CLS_SPACE, CLS_WORD, charClass, classOf, CLS_MARK, wordFold } from './normalize.ts';
 import type { NameTrie } from './name-trie.ts';
 import { ALEF, BA, FA, KAF, LAM, WAW, procliticStarts, type NameStart } from './proclitics.ts';
+import { RomanWalker, isUpperLatin } from './romanise.ts';
 import { WindowMatcher, type Spans } from './window-match.ts';
 import { WordStarts } from './word-starts.ts';
 
@@ -51,8 +55,12 @@ export class SpanScanner {
   private readonly starts: NameStart[] = [];
   /** Key of the last `plainWalk` that found one. */
   private walkKey = -1;
+  private readonly roman: RomanWalker | undefined;
+  /** Spans of romanisation keys found by one scan, before the merge. */
+  private readonly romanSpans: Spans = { start: [], end: [], key: [] };
 
-  constructor(trie: NameTrie) {
+  /** @param romanTrie the romanisation keys, reported as key `romanBase` + their rank. */
+  constructor(trie: NameTrie, romanTrie?: NameTrie, private readonly romanBase = 0) {
     this.trie = trie;
     this.alefNode = trie.child(0, ALEF);
     this.window = new WindowMatcher(trie, this.alefNode);
@@ -67,13 +75,17 @@ export class SpanScanner {
     }
     for (const c of [WAW, FA, BA, LAM, KAF]) this.startable[c] = START_PROCLITIC;
     if (this.startable[LATIN_E] || this.startable[LATIN_A]) this.startable[LATIN_E] = START_WINDOW;
-    this.words = new WordStarts(this.startable);
+    this.roman = romanTrie ? new RomanWalker(romanTrie) : undefined;
+    this.words = new WordStarts(this.startable, this.roman !== undefined);
   }
 
   /** Appends to `out` the spans of `text`, in order, non-overlapping. */
   scan(text: string, out: Spans): void {
     const n = text.length;
-    const { startBuffer: starts, startable } = this;
+    const { startBuffer: starts, startable, roman } = this;
+    const romanSpans = this.romanSpans;
+    if (roman) romanSpans.start.length = romanSpans.end.length = romanSpans.key.length = 0;
+    const from0 = out.start.length;
     this.words.reset();
     let resume = 0;
     for (let from = 0; from < n; from += BLOCK) {
@@ -83,14 +95,35 @@ export class SpanScanner {
         if (w < resume) continue;
         // Most words stop at their second letter, when it follows with nothing between: no key starts with
         // these two units (and no one-unit key ends before a letter).
-        const a = wordFold(text.charCodeAt(w));
+        const c0 = text.charCodeAt(w);
+        const a = wordFold(c0);
+        // Listed for the romanisation key only (a capital no key starts with).
+        if (startable[a] === START_NONE) {
+          if (roman) this.romanAt(text, w);
+          continue;
+        }
         if (startable[a] === START_KEY && w + 1 < n) {
           const c = text.charCodeAt(w + 1);
-          if (charClass[c] === CLS_WORD && !this.hasPair(a, wordFold(c))) continue;
+          if (charClass[c] === CLS_WORD && !this.hasPair(a, wordFold(c))) {
+            if (roman && isUpperLatin(c0)) this.romanAt(text, w);
+            continue;
+          }
         }
+        const before = out.start.length;
         resume = this.atWord(text, w, out);
+        if (roman && (out.start.length === before || out.start[before] !== w) && isUpperLatin(c0)) this.romanAt(text, w);
       }
     }
+    if (roman && romanSpans.start.length > 0) mergeRomanSpans(out, from0, romanSpans);
+  }
+
+  /** Records the romanisation key read from the capitalised word at `w`, if any. */
+  private romanAt(text: string, w: number): void {
+    const end = this.roman!.walk(text, w);
+    if (end < 0) return;
+    this.romanSpans.start.push(w);
+    this.romanSpans.end.push(end);
+    this.romanSpans.key.push(this.romanBase + this.roman!.key);
   }
 
   /**
@@ -223,4 +256,31 @@ export class SpanScanner {
       if (charClass[next] !== CLS_WORD || wordFold(next) === LATIN_E) return UNDECIDED;
     }
   }
+}
+
+/**
+ * Merges into out[from…] the romanisation spans (sorted by start) that overlap none of its spans and no earlier
+ * romanisation span kept: a key found as written always wins over a spelling found through the key.
+ */
+export function mergeRomanSpans(out: Spans, from: number, roman: Spans): void {
+  const start = out.start.splice(from);
+  const end = out.end.splice(from);
+  const key = out.key.splice(from);
+  let p = 0;
+  let keptEnd = -1;
+  const push = (s: number, e: number, k: number): void => {
+    out.start.push(s);
+    out.end.push(e);
+    out.key.push(k);
+  };
+  for (let r = 0; r < roman.start.length; r++) {
+    const s = roman.start[r]!;
+    const e = roman.end[r]!;
+    if (s < keptEnd) continue;
+    while (p < start.length && end[p]! <= s) push(start[p]!, end[p]!, key[p++]!);
+    if (p < start.length && start[p]! < e) continue;
+    push(s, e, roman.key[r]!);
+    keptEnd = e;
+  }
+  while (p < start.length) push(start[p]!, end[p]!, key[p++]!);
 }

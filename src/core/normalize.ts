@@ -12,20 +12,21 @@
  * - Latin and other scripts: NFKD, combining marks stripped, lower-cased (Qāʾānī → qaani), when that yields one
  *   code unit; otherwise the letter is kept as it is (e.g. the ligature ﻻ, which NFKD expands to two).
  * - Apostrophes and ayn/hamza signs (' ’ ‘ ʼ ʻ ` ′ ʿ ʾ …) → removed, so Qa'ani, Qa’ani and Qaani fold alike.
- * - Whitespace of any kind and hyphens/dashes (- ‐ ‑ ‒ – −) → one space per run: "al-Assad", "al – Assad" and
- *   "al\nAssad" all fold to "al assad". The em dash — is punctuation, not a hyphen.
+ * - Whitespace of any kind, hyphens/dashes (- ‐ ‑ ‒ – −) and double quotation marks (" “ ” „ ‟ « » ‹ › ＂) → one
+ *   space per run: "al-Assad", "al – Assad" and "al\nAssad" all fold to "al assad", and a name split by a
+ *   quotation mark (فيلق "القدس, لـ«قاآني») folds as if the mark were a space. The em dash — is punctuation.
  * - Format characters (\p{Cf}: ZWSP, ZWNJ, ZWJ, LRM, RLM, ALM U+061C, BOM, WJ U+2060, soft hyphen, bidi controls)
  *   → removed.
  * - The Latin article "el" standing alone before a Latin word → "al" (el-Assad, El Assad → al assad).
- * - Everything else (punctuation, quotes such as “ ” « » ", symbols, surrogate halves) is kept: it is not a
- *   word character, so it is a word boundary.
+ * - Everything else (punctuation, symbols, surrogate halves) is kept: it is not a word character, so it is a
+ *   word boundary.
  *
  * Invariants (tested): folding a folded text changes nothing; the map is strictly increasing; map[folded.length]
  * is text.length; every code unit of folded text has class WORD, SPACE or OTHER in `charClass`.
  */
 
 /** Bumped whenever the fold changes: a matcher compiled with another fold must be rebuilt, not loaded. */
-export const FOLD_VERSION = 1;
+export const FOLD_VERSION = 2;
 
 /** Character classes in `charClass`. 0 means "not computed yet" (the table is filled lazily). */
 export const CLS_WORD = 1;
@@ -51,6 +52,11 @@ const APOSTROPHES = [0x27, 0x60, 0xb4, 0x2b9, 0x2bb, 0x2bc, 0x2bd, 0x2be, 0x2bf,
   0xff07];
 /** - ‐ ‑ ‒ – − ﹣ － (not the em dash —, which separates clauses) */
 const HYPHENS = [0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d];
+/**
+ * " “ ” „ ‟ « » ‹ › ＂: written around names, and now and then inside one (فيلق "القدس الإيراني, where the writer
+ * quoted part of the name): a space, so that a quotation mark between two words of a name does not break it.
+ */
+const QUOTATION_MARKS = [0x22, 0x201c, 0x201d, 0x201e, 0x201f, 0xab, 0xbb, 0x2039, 0x203a, 0xff02];
 
 /** Explicit Arabic-script letter folds (applied before the generic NFKD rule, which would miss most of them). */
 const ARABIC_FOLDS: ReadonlyArray<readonly [number, number]> = [
@@ -96,7 +102,7 @@ function classify(c: number): number {
   else if (APOSTROPHES.includes(c)) k = CLS_APOS; // before letters: ʼ ʻ ʾ ʿ are \p{Lm}
   else if (isArabicMark(c) || RE_MARK.test(ch)) k = CLS_MARK;
   else if (RE_FORMAT.test(ch)) k = CLS_IGNORE;
-  else if (RE_SPACE.test(ch) || HYPHENS.includes(c)) {
+  else if (RE_SPACE.test(ch) || HYPHENS.includes(c) || QUOTATION_MARKS.includes(c)) {
     k = CLS_SPACE;
     f = 0x20;
   } else if (RE_WORD.test(ch)) {

@@ -11,6 +11,7 @@
  * of the loop): one lookup in a per-matcher table of flags, and arithmetic on them.
  */
 import { CLS_MARK, CLS_WORD, classOf, wordFold } from './normalize.ts';
+import { isUpperLatin } from './romanise.ts';
 
 /** Flags of a code unit in `WordStarts.table`; 0 means "not looked at yet". */
 const F_WORD = 1;
@@ -25,8 +26,11 @@ export class WordStarts {
   /** Whether the last kept unit before the next `find` was a letter (words run across calls). */
   private prev = 0;
 
-  /** @param startable non-zero for the folded units a reported word may start with. */
-  constructor(private readonly startable: Uint8Array) {
+  /**
+   * @param startable non-zero for the folded units a reported word may start with.
+   * @param capitals also report every word that starts with an upper-case Latin letter (romanisation keys).
+   */
+  constructor(private readonly startable: Uint8Array, private readonly capitals = false) {
     // ASCII and the Arabic block up front (the fold classifies them on load); the rest on first sight, so that
     // loading a matcher stays well under a millisecond even before the JIT has compiled anything.
     for (let c = 0; c < 0x80; c++) this.learn(c);
@@ -72,7 +76,8 @@ export class WordStarts {
 
   private learn(c: number): void {
     const k = classOf(c);
-    this.table[c] = k === CLS_WORD ? F_KNOWN | F_WORD | (this.startable[wordFold(c)] ? F_START : 0)
+    const start = this.startable[wordFold(c)] || (this.capitals && isUpperLatin(c));
+    this.table[c] = k === CLS_WORD ? F_KNOWN | F_WORD | (start ? F_START : 0)
       : k >= CLS_MARK ? F_KNOWN | F_DROPPED : F_KNOWN;
   }
 }

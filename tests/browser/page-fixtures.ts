@@ -100,14 +100,19 @@ const FILLER = [
  * chunk (and sent before the first chunk's answer is back, several chunks being in flight at once).
  */
 export function longPageHtml(withFullName: boolean, chars = 850_000): string {
-  const paragraphs: string[] = ['<p id="first">Assad spoke on Tuesday.</p>'];
+  return longPageWith('Assad spoke on Tuesday.', withFullName ? 'Bashar al-Assad later left the meeting.' : 'He later left the meeting.', chars);
+}
+
+/** The same long page with other first and last paragraphs (page context: "Lebanon" first, "Beirut" last). */
+export function longPageWith(first: string, last: string, chars = 850_000): string {
+  const paragraphs: string[] = [`<p id="first">${first}</p>`];
   let length = 0;
   for (let i = 0; length < chars; i++) {
     const text = `${FILLER[i % FILLER.length]} ${FILLER[(i * 5 + 1) % FILLER.length]} (${i})`;
     paragraphs.push(`<p>${text}</p>`);
     length += text.length;
   }
-  paragraphs.push(withFullName ? '<p id="last">Bashar al-Assad later left the meeting.</p>' : '<p id="last">He later left the meeting.</p>');
+  paragraphs.push(`<p id="last">${last}</p>`);
   return `${head('A long page', 'en', 'ltr')}
 <body><main>${paragraphs.join('\n')}</main></body>
 </html>

@@ -12,7 +12,7 @@ import { DATASET_STAMP_KEY } from '../../src/shared/messages.ts';
 import type { Settings } from '../../src/shared/settings.ts';
 import { screenshotOnFailure } from '../support/artifacts.ts';
 import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
-import { englishArticleHtml, longPageHtml, spaHtml } from './page-fixtures.ts';
+import { englishArticleHtml, longPageHtml, longPageWith, spaHtml } from './page-fixtures.ts';
 import { settingsItem } from './page-settings.ts';
 
 /** Waits until a highlighted range reads `text` (or, with present = false, until none does). */
@@ -44,6 +44,8 @@ export function pageScanSuite(name: BrowserName): void {
         '/spa/': { body: spaHtml() },
         '/long.html': { body: longPageHtml(true) },
         '/long-unlicensed.html': { body: longPageHtml(false) },
+        '/long-context.html': { body: longPageWith('Lebanon hoped for aid.', 'The port of Beirut reopened, and Hezbollah said nothing.') },
+        '/long-word.html': { body: longPageWith('Lebanon hoped for aid.', 'The port of Beirut reopened.') },
       });
       browser = await launchForTests(name);
     });
@@ -164,6 +166,18 @@ export function pageScanSuite(name: BrowserName): void {
         await page.goto(`${server.origin}/long-unlicensed.html`);
         await page.waitFor(() => performance.getEntriesByName('dramatis:scan').length > 0, undefined, 30_000);
         assert.deepEqual((await readHighlights(page)).map((h) => h.text), []);
+      }));
+
+    it('page context in a later chunk licenses an ambiguous place in an earlier one: an entity, or a word that is not marked', () =>
+      screenshotOnFailure(page, `${name}-scan-long-context`, async () => {
+        const texts = () => page.evaluate(() => [...CSS.highlights].flatMap(([n, h]) =>
+          (n.startsWith('dramatis-') ? [...(h as unknown as Iterable<Range>)].map((r) => `${r.startContainer.parentElement?.id}:${r}`) : [])).sort());
+        await page.goto(`${server.origin}/long-context.html`);
+        await page.waitFor(() => performance.getEntriesByName('dramatis:scan').length > 0, undefined, 30_000);
+        assert.deepEqual(await texts(), ['first:Lebanon', 'last:Hezbollah']);
+        await page.goto(`${server.origin}/long-word.html`);
+        await page.waitFor(() => performance.getEntriesByName('dramatis:scan').length > 0, undefined, 30_000);
+        assert.deepEqual(await texts(), ['first:Lebanon'], 'Beirut licenses Lebanon and is not marked');
       }));
 
     it('follows the settings live: style, shown types, muted entities, and stops cleanly when the site is disabled', () =>

@@ -1,17 +1,19 @@
 /**
  * The oracle of the fast scan: the matcher's rules applied the straightforward way, as the first version of
  * src/core/name-matcher.ts did: fold the WHOLE text once (foldForMatch), then at each folded word start walk the
- * trie, then resolve every span against the whole folded text. Slow (it folds everything and keeps a map as
- * long as the text) but plainly equal to the rules; the tests check that `Matcher.scan` gives exactly what this
- * gives, on the same compiled matcher.
+ * trie, then look for romanisation keys at the capitalised words no span covers, then resolve every span against
+ * the whole folded text. Slow (it folds everything and keeps a map as long as the text) but plainly equal to the
+ * rules; the tests check that `Matcher.scan` gives exactly what this gives, on the same compiled matcher.
  */
 import { CLS_MARK, CLS_WORD, charClass, classOf, foldForMatch } from '../../src/core/normalize.ts';
 import {
-  FLAG_LICENSING, chooseEntry, countLicensing, type ScanText,
+  FLAG_LICENSING, chooseEntry, countLicensing, forEachSilentLicence, type ScanText,
 } from '../../src/core/licensing.ts';
+import { partSpans } from '../../src/core/match-rules.ts';
 import type { Mention, ScanResult, SerializedMatcher } from '../../src/core/name-matcher.ts';
 import { NameTrie } from '../../src/core/name-trie.ts';
 import { ALEF, isPossessiveAt, procliticStarts, type NameStart } from '../../src/core/proclitics.ts';
+import { RomanWalker, isUpperLatin } from '../../src/core/romanise.ts';
 
 export function referenceScan(data: SerializedMatcher, text: string, given?: ReadonlySet<string>): ScanResult {
   const trie = new NameTrie(data.trie);
@@ -35,9 +37,16 @@ export function referenceScan(data: SerializedMatcher, text: string, given?: Rea
     }
     return best;
   };
+  /** The original end of a span ending at folded `end`: after the last letter, with the marks on it. */
+  const originalEnd = (end: number): number => {
+    let e = map[end - 1]! + 1;
+    while (e < map[end]! && classOf(text.charCodeAt(e)) === CLS_MARK) e++;
+    return e;
+  };
 
   // Spans: at each word start, the name at the start, else after the first proclitic start with one.
   const spans: [start: number, end: number, key: number][] = [];
+  const wordStarts: number[] = [];
   const starts: NameStart[] = [];
   const alefNode = trie.child(0, ALEF);
   let i = 0;
@@ -46,6 +55,7 @@ export function referenceScan(data: SerializedMatcher, text: string, given?: Rea
       i++;
       continue;
     }
+    wordStarts.push(i);
     let wordEnd = i + 1;
     while (wordEnd < s.len && isWord(wordEnd)) wordEnd++;
     let found: [number, number, number] | undefined;
@@ -67,25 +77,58 @@ export function referenceScan(data: SerializedMatcher, text: string, given?: Rea
     } else i = wordEnd;
   }
 
+  // In original offsets from here on.
+  const main = spans.map(([a, b, key]): [number, number, number] => [map[a]!, originalEnd(b), key]);
+  const all = [...main];
+  if (data.romanTrie) {
+    // Romanisation keys: at each capitalised word start that no span covers, kept when overlapping no span and
+    // no earlier romanised span kept.
+    const walker = new RomanWalker(new NameTrie(data.romanTrie));
+    let keptEnd = -1;
+    for (const ws of wordStarts) {
+      const w = map[ws]!;
+      if (!isUpperLatin(text.charCodeAt(w)) || main.some(([a, b]) => a <= w && w < b) || w < keptEnd) continue;
+      const e = walker.walk(text, w);
+      if (e < 0 || main.some(([a, b]) => a < e && w < b)) continue;
+      all.push([w, e, data.keyCount + walker.key]);
+      keptEnd = e;
+    }
+    all.sort((x, y) => x[0] - y[0]);
+  }
+
   // Resolution, with the whole folded text as every span's context.
   const { entries, entityIds } = data;
   const ownTokens = new Map<number, string>();
   data.tokenEntity.forEach((e, k) => ownTokens.set(e, data.tokenLists[k]!));
   const counts = new Map<number, number>();
-  for (const [, , key] of spans) countLicensing(entries, key, counts);
+  for (const [, , key] of all) countLicensing(entries, key, counts);
   const isLicensed = (e: number, self: boolean): boolean =>
     (counts.get(e) ?? 0) > (self ? 1 : 0) || (given?.has(entityIds[e]!) ?? false);
+  /** The folded index of original index w (a span's first letter, which the fold keeps): map is increasing. */
+  const foldedStart = (w: number): number => {
+    let lo = 0;
+    let hi = s.len;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (map[mid]! < w) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const mentions: Mention[] = [];
   const licensed = new Set<string>();
-  for (const [start, end, key] of spans) {
-    const entry = chooseEntry(entries, key, () => ({ s, start }), isLicensed, ownTokens);
+  for (const [start, end, key] of all) {
+    forEachSilentLicence(entries, key, (e) => licensed.add(entityIds[e]!));
+    const entry = chooseEntry(entries, key, { text, start, end }, () => ({ s, start: foldedStart(start) }), isLicensed, ownTokens);
     if (entry < 0) continue;
-    const entityId = entityIds[entries.entryEntity[entry]!]!;
+    const entity = entries.entryEntity[entry]!;
+    const entityId = entityIds[entity]!;
     if (entries.entryFlags[entry]! & FLAG_LICENSING) licensed.add(entityId);
-    // The original end: after the last letter, with the marks on it.
-    let originalEnd = map[end - 1]! + 1;
-    while (originalEnd < map[end]! && classOf(text.charCodeAt(originalEnd)) === CLS_MARK) originalEnd++;
-    mentions.push({ start: map[start]!, end: originalEnd, entityId });
+    const rule = entries.entryRule[entry]! >= 0 ? entries.rules[entries.entryRule[entry]!]! : undefined;
+    if (rule?.partWords) {
+      partSpans(text, start, end, rule.partWords).forEach(([a, b], p) =>
+        mentions.push({ start: a, end: b, entityId: entityIds[rule.partEntities![p]!]! }));
+    } else mentions.push({ start, end, entityId });
   }
   return { mentions, licensed: [...licensed] };
 }

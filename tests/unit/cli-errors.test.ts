@@ -14,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { benchOptions } from '../../scripts/bench/index.ts';
 import { main as matcherNodeMain } from '../../scripts/bench/matcher-node.ts';
 import { main as timelineMain } from '../../scripts/bench/timeline.ts';
+import { main as evalMain } from '../../scripts/eval/index.ts';
 import { CliError, intOption, parseCli, readUserFile, reportError, requireDirectory } from '../../scripts/cli.ts';
 import { main as dataMain, readSources, ROOT } from '../../scripts/data.ts';
 import { startFeedServer } from '../../scripts/feed-serve.ts';
@@ -106,6 +107,9 @@ benchCase(['--fast'], /unknown option --fast\. Usage: npm run bench/);
 IN_PROCESS.push({ tool: 'timeline', args: ['--loads', '0'], call: (a) => timelineMain(a), says: /--loads must be a whole number ≥ 1/ });
 IN_PROCESS.push({ tool: 'timeline', args: ['--page', 'cnn'], call: (a) => timelineMain(a), says: /unknown page "cnn" for --page/ });
 IN_PROCESS.push({ tool: 'matcher-node', args: ['--runs', '0'], call: (a) => matcherNodeMain(a), says: /--runs must be a whole number ≥ 1/ });
+IN_PROCESS.push({ tool: 'npm run eval', args: ['--fast'], call: (a) => evalMain(a), says: /^npm run eval: unknown option --fast\. Usage: npm run eval/ });
+IN_PROCESS.push({ tool: 'npm run eval', args: ['--docs'], call: (a) => evalMain(a), says: /option --docs needs a value/ });
+IN_PROCESS.push({ tool: 'npm run eval', args: ['--docs', ','], call: (a) => evalMain(a), says: /--docs needs a comma-separated list of document ids/ });
 
 const expand = (args: string[]) => args.map((a) => a.replace('<tmp>', scratch).replace('<repo>', ROOT));
 
@@ -130,6 +134,7 @@ const SPAWNED: Array<{ tool: string; script: string; args: () => string[]; says:
   { tool: 'bench', script: 'scripts/bench/index.ts', args: () => ['--runs', '1'], says: /^npm run bench: chromium is not installed/, env: () => ({ CHROMIUM_PATH: join(scratch, 'no-chromium') }) },
   { tool: 'timeline', script: 'scripts/bench/timeline.ts', args: () => ['--loads', 'x'], says: /^timeline: --loads must be/ },
   { tool: 'matcher-node', script: 'scripts/bench/matcher-node.ts', args: () => ['--runs'], says: /^matcher-node: option --runs needs a value/ },
+  { tool: 'eval', script: 'scripts/eval/index.ts', args: () => ['--bogus'], says: /^npm run eval: unknown option --bogus\. Usage: npm run eval/ },
 ];
 
 describe('each tool, run as a user runs it', { concurrency: 4 }, () => {

@@ -118,10 +118,14 @@ test('ambiguity flags follow the dataset policy', () => {
   // القدس alone is Jerusalem far more often than the Quds Force: it must not name anything unambiguously.
   const quds = foldKey('القدس');
   assert.ok(pack.entities.every((e) => e.aliases.every((a) => a.ambiguous || foldKey(a.text) !== quds)));
-  // Every entity with ambiguous aliases has a full name to license them.
+  // Every entity with ambiguous aliases has a name to license them: a full name, or (for a place without one,
+  // where any other alias licenses) a non-ambiguous alias; and "Lebanon" also counts where its page context is.
   for (const e of pack.entities.filter((x) => x.aliases.some((a) => a.ambiguous))) {
-    assert.ok(e.aliases.some((a) => a.full), `${e.id} has ambiguous aliases but no full name`);
+    assert.ok(e.aliases.some((a) => a.full) || (e.type === 'place' && e.aliases.some((a) => !a.ambiguous)),
+      `${e.id} has ambiguous aliases but no name to license them`);
   }
+  assert.equal(flag('lebanon', 'Lebanon'), true, 'also a dozen US towns');
+  assert.ok(entity(pack, 'lebanon').aliases.find((a) => a.text === 'Lebanon')?.context?.licensedBy?.includes('hezbollah'));
 });
 
 test('every exclusion contains a whole alias (otherwise it shadows nothing and is dead weight)', () => {
@@ -179,4 +183,26 @@ test('an edited article text breaks the quotes that relied on it, reported again
   const problems = problemsOf(sources);
   assert.ok(problems.length > 0);
   assert.ok(problems.every((p) => p.startsWith('data/entities/') && p.includes(': The quote ')), problems.join('\n'));
+});
+
+test('word lists: "@name" in an alias context is written out from data/word-lists.json; an unknown list is a problem', () => {
+  const withList = (lists: unknown, words: string[]): DataSources => {
+    const sources = tamperedSources('data/entities/damascus.json', (e) => {
+      e.aliases.push({ text: 'Damasco', lang: 'en', context: { notFollowedBy: ['Gate', ...words] } });
+    });
+    sources.wordLists = { file: 'data/word-lists.json', value: lists };
+    return sources;
+  };
+  const real = read.sources.wordLists?.value as Record<string, unknown> | undefined;
+  const lists = { ...real, 'test-states': { note: 'for this test', words: ['Maryland', 'Md.'] } };
+  const result = buildPack(withList(lists, ['@test-states']));
+  assert.ok(result.ok, result.ok ? '' : result.problems.map(formatProblem).join('\n'));
+  const alias = entity(result.pack, 'damascus').aliases.find((a) => a.text === 'Damasco');
+  assert.deepEqual(alias?.context?.notFollowedBy, ['Gate', 'Maryland', 'Md.']);
+
+  const unknown = problemsOf(withList(lists, ['@no-such-list']));
+  assert.equal(unknown.length, 1);
+  assert.match(unknown[0]!, /^data\/entities\/damascus\.json: damascus: aliases\[\d+\]\.context\.notFollowedBy\[1\]: There is no word list "no-such-list"/);
+  const malformed = problemsOf(withList({ ...real, 'Bad Name': { words: [] } }, []));
+  assert.match(malformed[0]!, /^data\/word-lists\.json: Bad Name: A word list is named in lowercase-and-hyphens/);
 });

@@ -58,7 +58,7 @@ test('schema: a missing field is reported once, by name', () => {
 test('schema: an unknown field lists the fields there are', () => {
   const [error] = errorsOf(tampered((p) => Object.assign(entity(p, 'iran').aliases[0]!, { confidence: 1 })));
   assert.equal(error?.path, `entities[${indexOf('iran')}].aliases[0].confidence`);
-  assert.match(error?.message ?? '', /"confidence" is not a field of this record; the fields are: text, lang, ambiguous, full, note\./);
+  assert.match(error?.message ?? '', /"confidence" is not a field of this record; the fields are: text, lang, ambiguous, full, exactCase, romanised, context, parts, note\./);
 });
 
 test('schema: ids, dates, versions and the format version get messages that say the rule', () => {
@@ -165,6 +165,32 @@ test('aliases: an alias that is also an exclusion would never be found', () => {
   assert.deepEqual(errors.map((e) => [e.record, e.message]), [
     ['bashar-al-assad', 'The alias "HAFEZ AL-ASSAD" is also the exclusion "Hafez al-Assad", which names nothing, so the alias would never be found.'],
   ]);
+});
+
+test('alias rules: exactCase, romanised, page context and parts are checked, and the entities they name exist', () => {
+  const at = (id: string) => `entities[${indexOf(id)}].aliases[${realPack.entities[indexOf(id)]!.aliases.length}]`;
+  const cases: Array<[string, (p: DatasetPack) => void, string, RegExp]> = [
+    ['exactCase without letters', (p) => entity(p, 'iraq').aliases.push({ text: '٢٠٢٠', lang: 'ar', exactCase: true }), '.exactCase', /no letter with a case/],
+    ['romanised Arabic script', (p) => entity(p, 'tehran').aliases.push({ text: 'تهرانی', lang: 'fa', romanised: true }), '.romanised', /not in Latin letters/],
+    ['romanised and ambiguous', (p) => entity(p, 'tehran').aliases.push({ text: 'Tehrani', lang: 'en', ambiguous: true, romanised: true }), '.romanised', /guesses of a guess/],
+    ['romanised without a key', (p) => entity(p, 'tehran').aliases.push({ text: 'Ali', lang: 'en', romanised: true }), '.romanised', /no romanisation key/],
+    ['context naming no entity', (p) => entity(p, 'lebanon').aliases.push({ text: 'Liban', lang: 'en', context: { licensedBy: ['beirut'] } }), '.context.licensedBy[0]', /is licensed by "beirut", which is not an entity of the dataset/],
+    ['context naming itself', (p) => entity(p, 'lebanon').aliases.push({ text: 'Liban', lang: 'en', context: { licensedBy: ['lebanon'] } }), '.context.licensedBy[0]', /is licensed by the entity itself/],
+    ['a refusing word without letters', (p) => entity(p, 'lebanon').aliases.push({ text: 'Liban', lang: 'en', context: { notFollowedBy: [' - '] } }), '.context.notFollowedBy[0]', /no letters or digits/],
+    ['parts that are not the words', (p) => entity(p, 'quds-force').aliases.push({ text: 'Pasdaran-QF', lang: 'en', parts: [{ text: 'Pasdaran', entityId: 'islamic-revolutionary-guard-corps' }, { text: 'Quds', entityId: 'quds-force' }] }), '.parts', /must be its words, in order/],
+    ['parts without the entity itself', (p) => entity(p, 'quds-force').aliases.push({ text: 'IRGC Hezbollah', lang: 'en', parts: [{ text: 'IRGC', entityId: 'islamic-revolutionary-guard-corps' }, { text: 'Hezbollah', entityId: 'hezbollah' }] }), '.parts', /must name the entity itself/],
+    ['a part naming no entity', (p) => entity(p, 'quds-force').aliases.push({ text: 'XYZ QF', lang: 'en', parts: [{ text: 'XYZ', entityId: 'xyz' }, { text: 'QF', entityId: 'quds-force' }] }), '.parts[0].entityId', /names "xyz", which is not an entity/],
+  ];
+  for (const [name, change, field, message] of cases) {
+    const errors = errorsOf(tampered(change));
+    const id = errors[0]?.record ?? '';
+    assert.equal(errors.length, 1, `${name}: ${JSON.stringify(errors)}`);
+    assert.equal(errors[0]?.path, `${at(id)}${field}`, name);
+    assert.match(errors[0]?.message ?? '', message, name);
+  }
+  // The same name twice in one entity, with different rules: the matcher keeps one set per name.
+  const twice = errorsOf(tampered((p) => entity(p, 'united-states').aliases.push({ text: 'usa', lang: 'en', exactCase: true })));
+  assert.match(twice[0]?.message ?? '', /different exactCase, romanised, context or parts/);
 });
 
 test('roles: an end before the start', () => {

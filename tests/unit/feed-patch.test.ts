@@ -71,6 +71,17 @@ const cases: Array<[string, (p: DatasetPack) => void, boolean]> = [
   ['an alias that is an exclusion', (p) => p.entities.push(person(base, 'zz-excl', base.exclusions[0]!.text)), false],
   ['an exclusion that is an alias', (p) => p.exclusions.push({ text: base.entities[0]!.aliases[0]!.text, lang: base.entities[0]!.aliases[0]!.lang, note: 'x' }), false],
   ['an article rewritten under its quotes', (p) => (p.articles[0]!.text = 'Nothing of what was quoted.'), false],
+  ['an alias licensed by an entity that does not exist', (p) => p.entities.push({
+    ...person(base, 'zz-ctx', 'Cyrus Context'), aliases: [{ text: 'Cyrus', lang: 'en', ambiguous: true, context: { licensedBy: ['no-such'] } }],
+  }), false],
+  ['an alias licensed by an entity that exists', (p) => p.entities.push({
+    ...person(base, 'zz-ctx', 'Cyrus Context'), aliases: [{ text: 'Cyrus Context', lang: 'en' }, { text: 'Cyrus', lang: 'en', ambiguous: true, context: { licensedBy: [base.entities[0]!.id] } }],
+  }), true],
+  ['a new alias whose context names a new entity', (p) => {
+    p.entities.push({ ...person(base, 'zz-ctx', 'Cyrus Context'), aliases: [{ text: 'Cyrus', lang: 'en', ambiguous: true, context: { licensedBy: ['zz-gone'] } }] });
+    p.entities.push(person(base, 'zz-gone', 'Gideon Gone'));
+  }, true],
+  ['a romanised alias without a key', (p) => p.entities.push({ ...person(base, 'zz-rom', 'Ali'), aliases: [{ text: 'Ali', lang: 'en', romanised: true }] }), false],
   ['a role that ends before it starts', (p) => p.entities.push(person(base, 'zz-role', 'Rolanda Role', {
     roles: [{ title: { en: 'chief', ar: 'رئيس' }, start: '2020', end: '2019', evidence: [{ articleId: base.articles[0]!.id, quote: base.articles[0]!.text.slice(0, 20) }] }],
   })), false],
@@ -82,6 +93,25 @@ for (const [name, change, valid] of cases) {
     assert.equal(v.patch, valid, `checkPatch: ${v.errors.join(' | ')}`);
   });
 }
+
+test('deleting an entity that an alias context or a compound part names is refused, as validatePack refuses it', () => {
+  const withContext = nextVersion(base, (p) => {
+    p.entities.push({ ...person(base, 'zz-ctx', 'Cyrus Context'), aliases: [
+      { text: 'Cyrus Context', lang: 'en' },
+      { text: 'Cyrus', lang: 'en', ambiguous: true, context: { licensedBy: ['zz-gone'] } },
+      { text: 'Cyrus-Gone', lang: 'en', parts: [{ text: 'Cyrus', entityId: 'zz-ctx' }, { text: 'Gone', entityId: 'zz-part' }] },
+    ] });
+    p.entities.push(person(base, 'zz-gone', 'Gideon Gone'), person(base, 'zz-part', 'Petra Part'));
+  });
+  assert.ok(validatePack(withContext).ok);
+  for (const id of ['zz-gone', 'zz-part']) {
+    const next = nextVersion(withContext, (p) => (p.entities = p.entities.filter((e) => e.id !== id)));
+    const patch = diffPacks(withContext, next);
+    const errors = checkPatch(patch, patchBaseOf(withContext)).map((e) => e.message);
+    assert.ok(errors.some((m) => m.includes(`"zz-ctx" still refers to the entity "${id}"`)), errors.join(' | '));
+    assert.equal(validatePack(applyPatchToPack(withContext, patch)).ok, false);
+  }
+});
 
 test('who claims a name, read from the compiled matcher, is what the aliases say', () => {
   const fromMatcher = claimsFromMatcher(serializeMatcher(buildMatcher(base)));

@@ -171,4 +171,21 @@ describe('text variation inside names', () => {
     assert.deepEqual(found('حسن\nنصر  الله'), [['حسن\nنصر  الله', 'hassan-nasrallah']]);
     assert.deepEqual(found('Hassan\r\n\tNasrallah'), [['Hassan\r\n\tNasrallah', 'hassan-nasrallah']]);
   });
+  test('a quotation mark between the words of a name does not break it', () => {
+    const cases: Array<[string, [string, string][]]> = [
+      ['زار قائد الحرس "الثوري الإيراني" دمشق أمس', [['الحرس "الثوري الإيراني', 'irgc'], ['دمشق', 'damascus']]],
+      ['وصل وفد من «الحرس» الثوري إلى بيروت', [['الحرس» الثوري', 'irgc']]],
+      ['قاتل عناصر كتائب "حزب الله" في سوريا', []],
+      ['an editorial in the "Washington" Post', []],
+      ['“Esmail” Qaani landed', [['Esmail” Qaani', 'esmail-qaani']]],
+    ];
+    for (const [text, expected] of cases) assert.deepEqual(found(text), expected, text);
+  });
+
+  test('hamza and madda spellings of قاآني all fold to one name', () => {
+    for (const spelling of ['قاآني', 'قاأني', 'قااني', 'قآاني', 'قآني', 'قاني']) {
+      const text = `أعلن ${spelling} أمس`;
+      assert.deepEqual(found(text), [[spelling, 'esmail-qaani']], spelling);
+    }
+  });
 });

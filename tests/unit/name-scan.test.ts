@@ -5,10 +5,10 @@ import type { Alias, DatasetPack, Entity } from '../../src/core/dataset-schema.t
 import { buildMatcher, serializeMatcher, type Matcher } from '../../src/core/name-matcher.ts';
 import { referenceScan } from '../support/reference-matcher.ts';
 
-type Spec = [text: string, lang: Alias['lang'], kind?: 'full' | 'ambiguous'];
+type Spec = [text: string, lang: Alias['lang'], kind?: 'full' | 'ambiguous' | '', more?: Partial<Alias>];
 
 function entity(id: string, specs: Spec[]): Entity {
-  const aliases = specs.map(([text, lang, kind]): Alias => ({ text, lang, ...(kind ? { [kind]: true } : {}) }));
+  const aliases = specs.map(([text, lang, kind, more]): Alias => ({ text, lang, ...(kind ? { [kind]: true } : {}), ...more }));
   return {
     id, type: 'person', name: { ar: id, en: id }, description: { ar: id, en: id }, aliases, roles: [], affiliations: [],
   };
@@ -17,7 +17,9 @@ function entity(id: string, specs: Spec[]): Entity {
 /**
  * Keys for every path of the scan: multi-word names in both scripts, names with the article (ل + ال → لل),
  * ambiguous surnames that need licensing and context, exclusions, one-unit keys, keys with punctuation, keys
- * starting with a, e and el (the el → al rule), a key ending in s, and prefixes of one another.
+ * starting with a, e and el (the el → al rule), a key ending in s, and prefixes of one another; and the alias
+ * rules: an exact-case abbreviation, romanised names (their spellings found through the romanisation key), page
+ * context (licensing entities, refusing words before and after, a given name before), and a compound.
  */
 const PACK: Pick<DatasetPack, 'entities' | 'exclusions'> = {
   entities: [
@@ -35,6 +37,14 @@ const PACK: Pick<DatasetPack, 'entities' | 'exclusions'> = {
     entity('reuters', [['Reuters', 'en'], ['Reuter', 'en']]),
     entity('aoun', [['ميشال عون', 'ar'], ['عون', 'ar', 'ambiguous'], ['Aoun', 'en', 'ambiguous']]),
     entity('ka', [['Ka Ra', 'en'], ['Ka Ra Mo Li', 'en'], ['كا را', 'ar']]),
+    entity('usa', [['US', 'en', '', { exactCase: true }], ['United States', 'en']]),
+    entity('ghaani', [['Esmail Ghaani', 'en', 'full', { romanised: true, context: { licensedBy: ['irgc'] } }],
+      ['Ghaani', 'en', '', { romanised: true, context: { licensedBy: ['irgc'] } }]]),
+    entity('pmf', [['Hashd al-Shaabi', 'en', '', { romanised: true, context: { licensedBy: ['usa', 'damascus'] } }],
+      ['Mobilization Forces', 'en', 'ambiguous', { context: { licensedBy: ['damascus'], notPrecededBy: ['Iranian'] } }]]),
+    entity('lebanon', [['Lebanon', 'en', 'ambiguous', { context: { licensedBy: ['hezbollah'], licensedByWords: ['Beirut', 'Damascus', 'بيروت'], notFollowedBy: ['Ohio', 'Pa.'] } }]]),
+    entity('washington', [['Washington', 'en', '', { context: { notAfterGivenName: true, notFollowedBy: ['state'] } }]]),
+    entity('qf', [['IRGC-QF', 'en', '', { parts: [{ text: 'IRGC', entityId: 'irgc' }, { text: 'QF', entityId: 'qf' }] }]]),
   ],
   exclusions: [
     { text: 'كتائب حزب الله', lang: 'ar', note: 'x' }, { text: 'Ka Ra Mo', lang: 'en', note: 'x' },
@@ -45,6 +55,9 @@ const PIECES = [
   ...PACK.entities.flatMap((e) => e.aliases.map((a) => a.text)), ...PACK.exclusions.map((x) => x.text),
   'President', 'الرئيس', 'Hafez', 'Maher', 'the', 'Mr.', 'Gen.', 'al', 'El', 'el', 'said', 'قال', 'في', 'Ka', 'Kar',
   'Reutersx', 'إسرائيلية', 'Essam', 'Ra Mo',
+  'us', 'Us', 'LET', 'BE', 'Ghani', 'Qani', 'Ismail Ghani', 'Ismail', 'Hashid Shaabi', 'Hashd ash-Sha’bi', 'Ohio',
+  'George', 'state', 'Iranian', 'Kane', 'Qa', 'QF', 'IRGC QF', 'Esmaeil', 'Al Ghaani', 'Esmail Ghani’s', 'Beirut',
+  'بيروت',
 ];
 const PREFIXES = ['', '', '', 'و', 'ب', 'ل', 'ف', 'ك', 'وب', 'ول', 'فل', 'ال', 'لل', 'ولل'];
 const SEPARATORS = [' ', ' ', ' ', ', ', '. ', '\n', '-', '، ', "'s ", '’s ', ' — ', '"', '  ', '\0'];
@@ -158,6 +171,34 @@ describe('paths of the fast scan', () => {
     assertAsReference(matcher, text);
     assert.deepEqual(found(text), [['Aoun', 'aoun'], ['Aoun', 'aoun'], ['عون', 'aoun']]);
     assertAsReference(matcher, `${'ـ'.repeat(5000)} President ${'\u200c'.repeat(3000)}Assad`);
+  });
+});
+
+describe('alias rules on the fast path', () => {
+  const found = (text: string, licensed?: ReadonlySet<string>): [string, string][] => {
+    assertAsReference(matcher, text, licensed);
+    return matcher.scan(text, licensed).mentions.map((m) => [text.slice(m.start, m.end), m.entityId]);
+  };
+
+  test('romanised spellings: licensed by a full name, a title or page context, never over a listed key', () => {
+    assert.deepEqual(found('Ismail Ghani met Esmail Ghaani'), [['Ismail Ghani', 'ghaani'], ['Esmail Ghaani', 'ghaani']]);
+    assert.deepEqual(found('Ghani met the IRGC. Qani’s aide'), [['Ghani', 'ghaani'], ['IRGC', 'irgc'], ['Qani', 'ghaani']]);
+    assert.deepEqual(found('Gen. Ghani spoke'), [['Ghani', 'ghaani']]);
+    assert.deepEqual(found('Ghani spoke in Kabul'), []);
+    assert.deepEqual(found('Esmaeil Qaani'), [['Qaani', 'qaani']], 'a listed key wins over a spelling around it');
+    assert.deepEqual(found('Hashid ash-Sha’bi fighters near Damascus'), [['Hashid ash-Sha’bi', 'pmf'], ['Damascus', 'damascus']]);
+    assert.deepEqual(found('hashid shaabi near Damascus'), [['Damascus', 'damascus']], 'lower case is not a name');
+    assert.deepEqual(found('Ashraf Ghani and Esmail Ghaani'), [['Esmail Ghaani', 'ghaani']], 'a given name before it');
+  });
+
+  test('exact case, page context and compounds', () => {
+    assert.deepEqual(found('the US and us; LET US BE; Us'), [['US', 'usa']]);
+    assert.deepEqual(found('Lebanon, Ohio and Lebanon near Hezbollah'), [['Lebanon', 'lebanon'], ['Hezbollah', 'hezbollah']]);
+    assert.deepEqual(found('Mobilization Forces near Damascus; Iranian Mobilization Forces'), [
+      ['Mobilization Forces', 'pmf'], ['Damascus', 'damascus'],
+    ]);
+    assert.deepEqual(found('George Washington, Washington state, and Washington'), [['Washington', 'washington']]);
+    assert.deepEqual(found('the IRGC-QF and IRGC QF'), [['IRGC', 'irgc'], ['QF', 'qf'], ['IRGC', 'irgc'], ['QF', 'qf']]);
   });
 });
 

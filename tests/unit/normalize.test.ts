@@ -78,10 +78,12 @@ describe('foldForMatch: both scripts', () => {
     }
   });
 
-  test('keeps quotation marks as boundaries, glued or not', () => {
-    assert.equal(foldKey('لـ”حزب الله”'), 'ل”حزب الله”');
-    assert.equal(foldKey('«قاآني»'), '«قااني»');
-    assert.equal(foldKey('“BBC”'), '“bbc”');
+  test('folds quotation marks to spaces: boundaries, glued or not, and no break inside a name', () => {
+    assert.equal(foldKey('لـ”حزب الله”'), 'ل حزب الله');
+    assert.equal(foldKey('«قاآني»'), 'قااني');
+    assert.equal(foldKey('“BBC”'), 'bbc');
+    assert.equal(foldKey('فيلق "القدس'), 'فيلق القدس');
+    assert.equal(foldKey('the "Quds" Force'), 'the quds force');
   });
 
   test('a whitespace run maps to its first character; the map ends at text.length', () => {
