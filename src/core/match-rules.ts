@@ -27,8 +27,13 @@ export interface MatchRule {
   partEntities?: number[];
 }
 
+/** An entity's index by id, undefined when the dataset lacks it. */
+export interface EntityLookup {
+  get(id: string): number | undefined;
+}
+
 /** The rule of an alias (undefined if it has none); entity ids it names that the pack lacks are left out. */
-export function compileRule(alias: Alias, entityIndex: ReadonlyMap<string, number>): MatchRule | undefined {
+export function compileRule(alias: Alias, entityIndex: EntityLookup): MatchRule | undefined {
   const rule: MatchRule = {};
   if (alias.exactCase) rule.exact = [alias.text];
   const c = alias.context;

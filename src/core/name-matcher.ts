@@ -24,17 +24,20 @@
  * (scripts/bench/matcher-node.ts).
  * Keys include exclusion phrases (names of nothing), so كتائب حزب الله, being longer, wins over حزب الله.
  */
-import type { DatasetPack } from './dataset-schema.ts';
+import type { DatasetPack, Entity } from './dataset-schema.ts';
 import { FoldWindow, foldWordsBefore } from './fold-window.ts';
 import { FOLD_VERSION, foldKey } from './normalize.ts';
 import { NameTrie, buildTrie, type TrieArrays } from './name-trie.ts';
-import { SpanScanner, type Spans } from './name-scan.ts';
+import { SpanScanner, type ScanTrie, type Spans } from './name-scan.ts';
 import {
   CONTEXT_WORDS, FLAG_AMBIGUOUS, FLAG_EXCLUSION, FLAG_LICENSING, FLAG_SILENT, chooseEntry, countLicensing,
   forEachSilentLicence, type EntryTable, type FoldedAt,
 } from './licensing.ts';
-import { compileRule, partSpans, romanisedRule, type MatchRule } from './match-rules.ts';
-import { romanKey } from './romanise.ts';
+import { partSpans } from './match-rules.ts';
+import { RuleTable, compileEntities, entryTable, sortEntries } from './matcher-keys.ts';
+import {
+  DEAD, OVERLAY_KEY_BASE, buildOverlay, lookupKey, overlaySides, remappedKey, type SerializedOverlay,
+} from './matcher-overlay.ts';
 
 /**
  * A name found in a text: UTF-16 offsets into the ORIGINAL text, [start, end), covering the name only: not the
@@ -86,6 +89,8 @@ export interface Matcher {
   scanCompact(text: string, licensed?: ReadonlySet<string>): CompactScanResult;
   /** Whether the entity's licence licenses another entity's aliases too (their page context names it). */
   licensesOthers(entityId: string): boolean;
+  /** Who claims a folded key (`foldKey`) as a name: what a patch check needs to know of the stored dataset. */
+  keyClaims(foldedKey: string): KeyClaim[];
 }
 
 /**
@@ -112,22 +117,87 @@ export interface SerializedMatcher {
   tokenLists: string[];
 }
 
+/** Who claims a key: an entity, and whether its alias there is ambiguous (what patch checks need). */
+export interface KeyClaim {
+  entityId: string;
+  ambiguous: boolean;
+}
+
 class CompiledMatcher implements Matcher {
   private readonly scanner: SpanScanner;
   private readonly ownTokens = new Map<number, string>();
   /** Folds the words before ambiguous names, for licensing. */
   private readonly context = new FoldWindow();
-  private readonly licensors: Set<string>;
+  private readonly licensors = new Set<string>();
+  private readonly baseEntities: number;
+  private readonly trie: NameTrie;
+  private readonly overlayTrie: NameTrie | undefined;
+  /** The base's entity ids → indexes, built when an overlay is first made (it costs more than the overlay). */
+  private baseIndexMemo: Map<string, number> | undefined;
 
-  constructor(readonly data: SerializedMatcher) {
+  constructor(readonly data: SerializedMatcher, readonly overlay?: SerializedOverlay, baseIndex?: Map<string, number>) {
+    this.baseEntities = data.entityIds.length;
+    this.trie = new NameTrie(data.trie);
+    this.baseIndexMemo = baseIndex;
     const roman = data.romanTrie ? new NameTrie(data.romanTrie) : undefined;
-    this.scanner = new SpanScanner(new NameTrie(data.trie), roman, data.keyCount);
-    data.tokenEntity.forEach((e, i) => this.ownTokens.set(e, data.tokenLists[i]!));
-    this.licensors = new Set(data.entries.rules.flatMap((r) => r.licensedBy ?? []).map((e) => data.entityIds[e]!));
+    const main: ScanTrie = { trie: this.trie, ...(roman ? { roman } : {}), romanBase: data.keyCount };
+    const changed = new Uint8Array(overlay ? this.baseEntities : 0);
+    if (overlay) {
+      for (const e of overlay.changedBase) changed[e] = 1;
+      this.overlayTrie = new NameTrie(overlay.trie);
+      const sides = overlaySides(data, overlay, main, this.overlayTrie);
+      this.scanner = new SpanScanner(sides.main, sides.overlay);
+    } else this.scanner = new SpanScanner(main);
+    data.tokenEntity.forEach((e, i) => {
+      if (!changed[e]) this.ownTokens.set(e, data.tokenLists[i]!);
+    });
+    overlay?.tokenEntity.forEach((e, i) => this.ownTokens.set(e, overlay.tokenLists[i]!));
+    // Entities named by the page context of a live alias: the base's (but the changed entities'), the overlay's.
+    const addLicensors = (t: EntryTable, live: (e: number) => boolean) => {
+      for (let i = 0; i < t.entryRule.length; i++) {
+        const r = t.entryRule[i]!;
+        if (r >= 0 && live(t.entryEntity[i]!)) for (const e of t.rules[r]!.licensedBy ?? []) this.licensors.add(this.idOf(e));
+      }
+    };
+    addLicensors(data.entries, (e) => e < 0 || !changed[e]);
+    if (overlay) addLicensors(overlay.entries, () => true);
+  }
+
+  /** The id of entity index `e` (the base's, or one the overlay adds). */
+  private idOf(e: number): string {
+    return e < this.baseEntities ? this.data.entityIds[e]! : this.overlay!.entityIds[e - this.baseEntities]!;
+  }
+
+  baseIndex(): Map<string, number> {
+    return (this.baseIndexMemo ??= new Map(this.data.entityIds.map((id, i) => [id, i])));
   }
 
   licensesOthers(entityId: string): boolean {
     return this.licensors.has(entityId);
+  }
+
+  keyClaims(foldedKey: string): KeyClaim[] {
+    const overlayKey = this.overlayTrie ? lookupKey(this.overlayTrie, foldedKey) : -1;
+    let table = this.data.entries;
+    let key = lookupKey(this.trie, foldedKey);
+    if (overlayKey >= 0) {
+      table = this.overlay!.entries;
+      key = overlayKey;
+    } else if (key >= 0 && this.overlay) {
+      const remapped = remappedKey(this.overlay, key);
+      if (remapped === DEAD) return [];
+      if (remapped >= 0) {
+        table = this.overlay.entries;
+        key = remapped;
+      }
+    }
+    if (key < 0) return [];
+    const claims: KeyClaim[] = [];
+    for (let i = table.keyEntryStart[key]!; i < table.keyEntryStart[key + 1]!; i++) {
+      const e = table.entryEntity[i]!;
+      if (e >= 0 && !(table.entryFlags[i]! & FLAG_SILENT)) claims.push({ entityId: this.idOf(e), ambiguous: (table.entryFlags[i]! & FLAG_AMBIGUOUS) !== 0 });
+    }
+    return claims;
   }
 
   scan(text: string, licensed?: ReadonlySet<string>): ScanResult {
@@ -142,13 +212,16 @@ class CompiledMatcher implements Matcher {
   }
 
   private resolve(text: string, spans: Spans, given?: ReadonlySet<string>): CompactScanResult {
-    const { entries, entityIds } = this.data;
+    const base = this.data.entries;
+    const over = this.overlay?.entries;
+    const tableOf = (key: number): EntryTable => (key >= OVERLAY_KEY_BASE ? over! : base);
+    const local = (key: number): number => (key >= OVERLAY_KEY_BASE ? key - OVERLAY_KEY_BASE : key);
     const counts = new Map<number, number>();
-    for (const key of spans.key) countLicensing(entries, key, counts);
+    for (const key of spans.key) countLicensing(tableOf(key), local(key), counts);
     const isLicensed = (e: number, self: boolean): boolean =>
-      (counts.get(e) ?? 0) > (self ? 1 : 0) || (given?.has(entityIds[e]!) ?? false);
+      (counts.get(e) ?? 0) > (self ? 1 : 0) || (given?.has(this.idOf(e)) ?? false);
     const result: CompactScanResult = { starts: [], ends: [], entities: [], entityIds: [], licensed: [] };
-    const local = new Map<number, number>(); // entity index → its index in result.entityIds
+    const seen = new Map<number, number>(); // entity index → its index in result.entityIds
     const licensed = new Set<string>();
     const window = this.context;
     let start = 0;
@@ -157,26 +230,28 @@ class CompiledMatcher implements Matcher {
       return { s: window, start: window.len - 1 };
     };
     const push = (entity: number, from: number, to: number): void => {
-      let at = local.get(entity);
+      let at = seen.get(entity);
       if (at === undefined) {
-        at = result.entityIds.push(entityIds[entity]!) - 1;
-        local.set(entity, at);
+        at = result.entityIds.push(this.idOf(entity)) - 1;
+        seen.set(entity, at);
       }
       result.starts.push(from);
       result.ends.push(to);
       result.entities.push(at);
     };
     const span = { text, start: 0, end: 0 };
-    const silent = (e: number): void => void licensed.add(entityIds[e]!);
+    const silent = (e: number): void => void licensed.add(this.idOf(e));
     for (let k = 0; k < spans.key.length; k++) {
+      const entries = tableOf(spans.key[k]!);
+      const key = local(spans.key[k]!);
       start = spans.start[k]!;
       span.start = start;
       span.end = spans.end[k]!;
-      forEachSilentLicence(entries, spans.key[k]!, silent);
-      const entry = chooseEntry(entries, spans.key[k]!, span, context, isLicensed, this.ownTokens);
+      forEachSilentLicence(entries, key, silent);
+      const entry = chooseEntry(entries, key, span, context, isLicensed, this.ownTokens);
       if (entry < 0) continue;
       const entity = entries.entryEntity[entry]!;
-      if (entries.entryFlags[entry]! & FLAG_LICENSING) licensed.add(entityIds[entity]!);
+      if (entries.entryFlags[entry]! & FLAG_LICENSING) licensed.add(this.idOf(entity));
       const rule = entries.entryRule[entry]! >= 0 ? entries.rules[entries.entryRule[entry]!]! : undefined;
       if (rule?.partWords) {
         const parts = partSpans(text, start, span.end, rule.partWords);
@@ -188,152 +263,85 @@ class CompiledMatcher implements Matcher {
   }
 }
 
-/** Flags of one alias: `full` wins over `ambiguous` (a full name is never ambiguous). */
-function aliasFlags(alias: { ambiguous?: boolean; full?: boolean }, entityHasFull: boolean): number {
-  const ambiguous = !alias.full && alias.ambiguous === true;
-  const licensing = alias.full === true || (!entityHasFull && !ambiguous);
-  return (ambiguous ? FLAG_AMBIGUOUS : 0) | (licensing ? FLAG_LICENSING : 0);
-}
-
-/** Entries of one key while building: entity (-1: exclusion), flags and rule index, per entity. */
-class KeyEntries {
-  readonly byKey = new Map<string, number[]>(); // key → [entity, flags, rule, entity, flags, rule, …]
-
-  /**
-   * Several aliases of one entity on one key merge: ambiguous only if all are; licensing if any is. A licensing
-   * word is added only where the entity has no name of its own on that key (`silent` true).
-   */
-  add(key: string, entity: number, flags: number, rule: number, silent = false): void {
-    const list = this.byKey.get(key);
-    if (!list) return void this.byKey.set(key, [entity, flags, rule]);
-    for (let i = 0; i < list.length; i += 3) {
-      if (list[i] !== entity) continue;
-      if (silent) return;
-      const old = list[i + 1]!;
-      list[i + 1] = (old & flags & (FLAG_AMBIGUOUS | FLAG_SILENT)) | ((old | flags) & (FLAG_LICENSING | FLAG_EXCLUSION));
-      if (list[i + 2]! < 0) list[i + 2] = rule;
-      return;
-    }
-    list.push(entity, flags, rule);
-  }
-
-  sortedKeys(): string[] {
-    return [...this.byKey.keys()].sort();
-  }
-}
-
-/** The entry table over the keys of `tables`, in order (each table's keys sorted). */
-function entryTable(tables: Array<{ entries: KeyEntries; keys: string[] }>, rules: MatchRule[]): EntryTable {
-  let keyCount = 0;
-  let entryCount = 0;
-  for (const { entries, keys } of tables) {
-    keyCount += keys.length;
-    for (const k of keys) entryCount += entries.byKey.get(k)!.length / 3;
-  }
-  const keyEntryStart = new Uint32Array(keyCount + 1);
-  const entryEntity = new Int32Array(entryCount);
-  const entryFlags = new Uint8Array(entryCount);
-  const entryRule = new Int32Array(entryCount);
-  let at = 0;
-  let ki = 0;
-  for (const { entries, keys } of tables) {
-    for (const k of keys) {
-      keyEntryStart[ki++] = at;
-      const list = entries.byKey.get(k)!;
-      for (let i = 0; i < list.length; i += 3, at++) {
-        entryEntity[at] = list[i]!;
-        entryFlags[at] = list[i + 1]!;
-        entryRule[at] = list[i + 2]!;
-      }
-    }
-  }
-  keyEntryStart[keyCount] = at;
-  return { keyEntryStart, entryEntity, entryFlags, entryRule, rules };
-}
-
 /**
- * Compiles the dataset's aliases and exclusions. Aliases are folded with `foldKey`; several aliases folding to
- * one key for one entity merge (ambiguous only if all are; licensing if any is; the first alias's rules);
- * aliases of different entities sharing a key are all kept and told apart at scan time (licensing.ts). Empty
- * keys are dropped. A `romanised` alias also gets its romanisation key, as an ambiguous alias with its page
- * context. A licensing word of an alias's context (licensedByWords) is a key that licenses the entity and names
- * nothing.
+ * Compiles the dataset's aliases and exclusions (matcher-keys.ts). Aliases are folded with `foldKey`; several
+ * aliases folding to one key for one entity merge (ambiguous only if all are; licensing if any is; the first
+ * alias's rules); aliases of different entities sharing a key are all kept, in the order of their ids, and told
+ * apart at scan time (licensing.ts). Empty keys are dropped.
  */
 export function buildMatcher(pack: Pick<DatasetPack, 'entities' | 'exclusions'>): Matcher {
-  const main = new KeyEntries();
-  const roman = new KeyEntries();
-  const rules: MatchRule[] = [];
-  const ruleIndex = new Map<string, number>();
-  const intern = (rule: MatchRule | undefined): number => {
-    if (!rule) return -1;
-    const sig = JSON.stringify(rule);
-    let i = ruleIndex.get(sig);
-    if (i === undefined) ruleIndex.set(sig, (i = rules.push(rule) - 1));
-    return i;
-  };
+  const rules = new RuleTable();
   const entityIndex = new Map(pack.entities.map((e, i) => [e.id, i]));
-  const tokenEntity: number[] = [];
-  const tokenLists: string[] = [];
-  pack.entities.forEach((entity, e) => {
-    const hasFull = entity.aliases.some((a) => a.full === true);
-    let needsTokens = false;
-    const keys: string[] = [];
-    for (const alias of entity.aliases) {
-      const key = foldKey(alias.text);
-      if (key === '') continue;
-      const flags = aliasFlags(alias, hasFull);
-      const rule = compileRule(alias, entityIndex);
-      needsTokens ||= (flags & FLAG_AMBIGUOUS) !== 0 || alias.romanised === true || rule?.notAfterGivenName === true;
-      main.add(key, e, flags, intern(rule));
-      keys.push(key);
-      const rk = alias.romanised && !(flags & FLAG_AMBIGUOUS) ? romanKey(alias.text) : '';
-      if (rk !== '') roman.add(rk, e, FLAG_AMBIGUOUS, intern(romanisedRule(rule)));
-    }
-    // Licensing words after the names, so a word that is also one of the entity's names stays a name.
-    for (const alias of entity.aliases) {
-      for (const word of alias.context?.licensedByWords ?? []) {
-        const key = foldKey(word);
-        if (key !== '') main.add(key, e, FLAG_LICENSING | FLAG_SILENT, -1, true);
-      }
-    }
-    if (needsTokens) {
-      tokenEntity.push(e);
-      tokenLists.push(`|${[...new Set(keys.join(' ').split(' '))].join('|')}|`);
-    }
-  });
+  const { main, roman, tokenEntity, tokenLists } = compileEntities(pack.entities, (i) => i, entityIndex, rules);
   for (const x of pack.exclusions) {
     const key = foldKey(x.text);
     if (key !== '') main.add(key, -1, FLAG_EXCLUSION, -1);
   }
+  const idOf = (e: number): string => pack.entities[e]!.id;
   const keys = main.sortedKeys();
   const romanKeys = roman.sortedKeys();
+  const lists = [...keys.map((k) => sortEntries(main.byKey.get(k)!, idOf)), ...romanKeys.map((k) => sortEntries(roman.byKey.get(k)!, idOf))];
   return new CompiledMatcher({
     format: 'dramatis-matcher',
     foldVersion: FOLD_VERSION,
     trie: buildTrie(keys),
     romanTrie: romanKeys.length > 0 ? buildTrie(romanKeys) : null,
     keyCount: keys.length,
-    entries: entryTable([{ entries: main, keys }, { entries: roman, keys: romanKeys }], rules),
+    entries: entryTable(lists, rules.rules),
     entityIds: pack.entities.map((x) => x.id),
     tokenEntity: Uint32Array.from(tokenEntity),
     tokenLists,
   });
 }
 
-/** The compact form of a matcher made by `buildMatcher` or `loadMatcher` (shares its arrays; do not mutate). */
+function compiled(m: Matcher): CompiledMatcher {
+  if (!(m instanceof CompiledMatcher)) throw new TypeError('not a matcher from buildMatcher or loadMatcher');
+  return m;
+}
+
+/** The compact form of a matcher's base, made by `buildMatcher` or `loadMatcher` (shares its arrays; do not mutate). */
 export function serializeMatcher(m: Matcher): SerializedMatcher {
-  if (!(m instanceof CompiledMatcher)) throw new TypeError('serializeMatcher: not a matcher from buildMatcher');
-  return m.data;
+  return compiled(m).data;
+}
+
+/** The matcher's update overlay (see matcher-overlay.ts), null when it has none. */
+export function serializeOverlay(m: Matcher): SerializedOverlay | null {
+  return compiled(m).overlay ?? null;
+}
+
+/** Ids of the entities changed since the matcher's base: what its overlay holds ([] without one). */
+export function changedSinceBase(m: Matcher): readonly string[] {
+  return compiled(m).overlay?.changedIds ?? [];
 }
 
 /**
- * Loads a serialized matcher without rebuilding it (builds only the root's 64 K lookup table).
- * @throws Error if the form is not a matcher or was folded with another FOLD_VERSION: rebuild from the pack.
+ * The matcher after an update, without compiling the whole dataset again: the same base, with an overlay of
+ * every entity changed since it. `changedIds`: the entities the update put or deleted (those of earlier updates
+ * since the base are kept); `rows`: the current records of all of them (`changedSinceBase` and `changedIds`)
+ * that are still in the dataset. The exclusions must be unchanged (a patch that changes them: `buildMatcher`).
  */
-export function loadMatcher(s: SerializedMatcher): Matcher {
+export function updateMatcher(m: Matcher, changedIds: Iterable<string>, rows: readonly Entity[]): Matcher {
+  const c = compiled(m);
+  const ids = new Set([...(c.overlay?.changedIds ?? []), ...changedIds]);
+  const baseIndex = c.baseIndex();
+  return new CompiledMatcher(c.data, buildOverlay(c.data, baseIndex, ids, rows), baseIndex);
+}
+
+/**
+ * Loads a serialized matcher (and its overlay) without rebuilding it (builds only the roots' 64 K lookup tables).
+ * @throws Error if the form is not a matcher, was folded with another FOLD_VERSION, or the overlay was built over
+ *   another base: rebuild from the dataset.
+ */
+export function loadMatcher(s: SerializedMatcher, overlay?: SerializedOverlay | null): Matcher {
   if (s?.format !== 'dramatis-matcher') throw new Error('loadMatcher: not a serialized matcher');
   if (s.foldVersion !== FOLD_VERSION) {
     throw new Error(`loadMatcher: fold version ${s.foldVersion}, expected ${FOLD_VERSION}`);
   }
-  return new CompiledMatcher(s);
+  if (overlay) {
+    if (overlay.format !== 'dramatis-matcher-overlay' || overlay.foldVersion !== FOLD_VERSION) throw new Error('loadMatcher: not an overlay of this build');
+    if (overlay.baseEntities !== s.entityIds.length || overlay.baseKeys !== s.entries.keyEntryStart.length - 1) {
+      throw new Error('loadMatcher: the overlay was built over another base');
+    }
+  }
+  return new CompiledMatcher(s, overlay ?? undefined);
 }

@@ -266,7 +266,8 @@ export class RomanWalker extends KeyReader {
   private best = -1;
   private bestWords = 0;
 
-  constructor(private readonly trie: NameTrie) {
+  /** @param dead keys (by rank) that are no keys any more (an update overlay replaced them); none when absent. */
+  constructor(private readonly trie: NameTrie, private readonly dead?: Uint8Array) {
     super();
   }
 
@@ -341,7 +342,7 @@ export class RomanWalker extends KeyReader {
 
   protected wordDone(end: number, words: number): void {
     const key = this.trie.nodeKey[this.v]!;
-    if (key >= 0) {
+    if (key >= 0 && (this.dead === undefined || this.dead[key] === 0)) {
       this.best = end;
       this.bestWords = words;
       this.key = key;

@@ -30,8 +30,11 @@ export class WindowMatcher {
   /** Whether the span the last `matchWord` found runs past the end of the word it starts in. */
   crossed = false;
 
-  /** @param alefNode the root's child on ا (0 if none), where names after ل + ال written لل are walked from. */
-  constructor(private readonly trie: NameTrie, private readonly alefNode: number) {}
+  /**
+   * @param alefNode the root's child on ا (0 if none), where names after ل + ال written لل are walked from.
+   * @param dead keys (by rank) that are no keys any more (trie-words.ts); none when absent.
+   */
+  constructor(private readonly trie: NameTrie, private readonly alefNode: number, private readonly dead?: Uint8Array) {}
 
   /**
    * The leftmost-longest key in the word starting at original index `w`. Records it in `out` and returns the
@@ -105,7 +108,7 @@ export class WindowMatcher {
       v = trie.child(v, c);
       if (v === 0) break;
       const k = nodeKey[v]!;
-      if (k >= 0 && this.endsWordAt(j + 1)) {
+      if (k >= 0 && (this.dead === undefined || this.dead[k] === 0) && this.endsWordAt(j + 1)) {
         best = j + 1;
         this.walkKey = k;
       }

@@ -114,7 +114,7 @@ test('deleting an entity that an alias context or a compound part names is refus
 });
 
 test('who claims a name, read from the compiled matcher, is what the aliases say', () => {
-  const fromMatcher = claimsFromMatcher(serializeMatcher(buildMatcher(base)));
+  const fromMatcher = claimsFromMatcher(buildMatcher(base));
   const fromPack = patchBaseOf(base);
   const keys = new Set([...base.entities.flatMap((e) => e.aliases.map((a) => foldKey(a.text))), ...base.exclusions.map((x) => foldKey(x.text)), 'no such name']);
   const sortClaims = (c: readonly { entityId: string; ambiguous: boolean }[]) => [...c].sort((a, b) => a.entityId.localeCompare(b.entityId));

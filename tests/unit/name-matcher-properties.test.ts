@@ -122,7 +122,7 @@ describe('serialization', () => {
     assert.throws(() => loadMatcher({ ...s, foldVersion: s.foldVersion + 1 }), /fold version/);
     assert.throws(() => loadMatcher({ ...s, format: 'other' } as unknown as typeof s), /not a serialized matcher/);
     const empty = { starts: [], ends: [], entities: [], entityIds: [], licensed: [] };
-    assert.throws(() => serializeMatcher({ scan: () => ({ mentions: [], licensed: [] }), scanCompact: () => empty, licensesOthers: () => false }), TypeError);
+    assert.throws(() => serializeMatcher({ scan: () => ({ mentions: [], licensed: [] }), scanCompact: () => empty, licensesOthers: () => false, keyClaims: () => [] }), TypeError);
   });
 
   // How fast it loads is the bench's to say (scripts/bench/matcher-node.ts, "load ms"), not a timed test's.

@@ -67,7 +67,7 @@ export async function installPatch(patch: DatasetPatch, progress: ProgressReport
   progress.report('validate', 0, patch.entities.put.length);
   // The matcher of the stored version knows who claims each name; it is current (or rebuilt now) after a patch.
   const before = (await db.get('meta', 'dataset')) as DatasetInfo | undefined;
-  const claims = claimsFromMatcher(serializeMatcher(await timed(timings, 'claims', () => matcherFor(before?.version ?? patch.from))));
+  const claims = claimsFromMatcher(await timed(timings, 'claims', () => matcherFor(before?.version ?? patch.from)));
   const base = await timed(timings, 'gather', () => gatherPatchBase(db, patchLookups(patch), claims));
   const errors = await timed(timings, 'validate', () => checkPatch(patch, base));
   const first = errors[0];

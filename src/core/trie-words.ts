@@ -1,0 +1,170 @@
+/**
+ * Deciding the name in one word against ONE trie of keys: the plain fast path (a walk straight over the original
+ * text while it is its own fold) and, where that can't decide, the fold window (window-match.ts). name-scan.ts
+ * lists the word starts and asks one of these per trie: the compiled matcher's, and an update overlay's when a
+ * patch is pending (matcher-overlay.ts), whose answers it compares.
+ *
+ * A key of the trie can be dead (an overlay replaced every entity it named): it is then no key at all, and the
+ * walk keeps looking for a shorter live one, as a trie built without it would.
+ */
+import { CLS_OTHER, CLS_SPACE, CLS_WORD, charClass, wordFold } from './normalize.ts';
+import type { NameTrie } from './name-trie.ts';
+import { ALEF, procliticStarts, type NameStart } from './proclitics.ts';
+import { WindowMatcher, type Spans } from './window-match.ts';
+
+const LATIN_E = 0x65;
+const SPACE = 0x20;
+/** Values of `startable` in name-scan.ts: how a word starting with a folded unit is looked at. */
+export const START_NONE = 0;
+export const START_KEY = 1;
+export const START_PROCLITIC = 2;
+/** e: the el → al rule may make it an a, so its words always go to the fold window. */
+export const START_WINDOW = 3;
+/** `plainWalk`: the text stopped being plain before the walk was decided. */
+const UNDECIDED = -2;
+
+/** Whether no key starts with the folded units a, b (a filter: true may be a false positive). */
+export type PairFilter = (a: number, b: number) => boolean;
+
+export class TrieWords {
+  readonly alefNode: number;
+  private readonly window: WindowMatcher;
+  /** A word's first four folded units, for `procliticStarts`, and the starts it gives. */
+  private readonly head = new Uint16Array(4);
+  private readonly starts: NameStart[] = [];
+  /** Key of the last `plainWalk` that found one. */
+  private walkKey = -1;
+  /** Whether the span the last `word` found runs past the end of the word it starts in (see WindowMatcher). */
+  crossed = false;
+
+  /**
+   * @param dead keys (by rank) that are no keys any more; none when absent.
+   * @param hasPair the scan's filter of keys' first two units (over every trie it asks).
+   */
+  constructor(readonly trie: NameTrie, private readonly hasPair: PairFilter, private readonly dead?: Uint8Array) {
+    this.alefNode = trie.child(0, ALEF);
+    this.window = new WindowMatcher(trie, this.alefNode, dead);
+  }
+
+  /**
+   * Looks for the leftmost-longest key in the word starting at original index `w` (first folded unit `a`,
+   * looked at as `how`). Records at most one span in `out` and returns the index to go on from: past the span
+   * found, else anywhere inside the word (the next listed word start is after it).
+   */
+  word(text: string, w: number, a: number, how: number, out: Spans): number {
+    this.crossed = false;
+    if (how !== START_WINDOW) {
+      const resume = this.plainWord(text, w, a, how, out);
+      if (resume > 0) return resume;
+    }
+    const resume = this.window.matchWord(text, w, out);
+    this.crossed = this.window.crossed;
+    return resume;
+  }
+
+  private live(k: number): boolean {
+    return k >= 0 && (this.dead === undefined || this.dead[k] === 0);
+  }
+
+  /**
+   * `window.matchWord` for plain text, without a window: decides the word if the text is plain as far as that
+   * takes, recording its span. Returns the index to go on from (a plain span ends before a space or punctuation
+   * unit, where the next word start is looked for), or 0 if a fold window must decide.
+   */
+  private plainWord(text: string, w: number, a: number, how: number, out: Spans): number {
+    const root = this.trie.rootTable;
+    if (how !== START_PROCLITIC) {
+      // Another trie of the scan may have keys on `a` where this one has none.
+      if (root[a] === 0) return w + 1;
+      const atStart = this.plainWalk(text, w + 1, root[a]!);
+      if (atStart === UNDECIDED) return 0;
+      return atStart >= 0 ? this.record(w, atStart, out) : w + 1;
+    }
+    // A word that may carry a proclitic: its first four units decide where a name may start in it.
+    const head = this.head;
+    const n = text.length;
+    let len = 0;
+    for (; len < 4 && w + len < n; len++) {
+      const k = charClass[text.charCodeAt(w + len)]!;
+      if (k === CLS_SPACE || k === CLS_OTHER) break;
+      if (k !== CLS_WORD) return 0;
+      head[len] = wordFold(text.charCodeAt(w + len));
+    }
+    const atStart = len > 1 && !this.hasPair(a, head[1]!) ? -1 : root[a] === 0 ? -1 : this.plainWalk(text, w + 1, root[a]!);
+    if (atStart === UNDECIDED) return 0;
+    if (atStart >= 0) return this.record(w, atStart, out);
+    const count = procliticStarts(head, 0, len, this.starts);
+    let start = -1;
+    let end = -1;
+    let key = -1;
+    for (let s = 0; s < count; s++) {
+      const st = this.starts[s]!;
+      if (start >= 0 && st.pos > start) break;
+      const u = head[st.pos]!;
+      // The pair filter, when the name's second unit is among the four (a letter: no one-unit key ends there).
+      if (!st.viaAlef && st.pos + 1 < len && !this.hasPair(u, head[st.pos + 1]!)) continue;
+      const v = st.viaAlef ? (this.alefNode === 0 ? 0 : this.trie.child(this.alefNode, u)) : root[u]!;
+      if (v === 0) continue;
+      const e = this.plainWalk(text, w + st.pos + 1, v);
+      if (e === UNDECIDED) return 0;
+      if (e > end) {
+        start = st.pos;
+        end = e;
+        key = this.walkKey;
+      }
+    }
+    if (start < 0) return w + 1;
+    this.walkKey = key;
+    return this.record(w + start, end, out);
+  }
+
+  private record(start: number, end: number, out: Spans): number {
+    out.start.push(start);
+    out.end.push(end);
+    out.key.push(this.walkKey);
+    return end;
+  }
+
+  /**
+   * Walks the trie from node `v` (reached by the letter before original index `from`) over plain text: letters
+   * that follow each other with nothing between them, and single space-like units between words, each followed
+   * by a letter other than e. Returns the original end of the longest live key that ends at a word end (before a
+   * space or punctuation unit, or at the text's end; -1 if none), or UNDECIDED if the text stopped being plain
+   * while the trie still went on. Plain text is its own fold (a letter's unit is its fold, one space-like unit
+   * between letters folds to one space, only a word-initial e can be rewritten by the el rule), and a key cannot
+   * end inside a plain word (no word end there, and no apostrophe before an s).
+   */
+  private plainWalk(text: string, from: number, v: number): number {
+    const n = text.length;
+    const trie = this.trie;
+    const nodeKey = trie.nodeKey;
+    let best = -1;
+    for (let j = from; ; j++) {
+      if (j >= n) {
+        if (this.live(nodeKey[v]!)) {
+          best = n;
+          this.walkKey = nodeKey[v]!;
+        }
+        return best;
+      }
+      const c = text.charCodeAt(j);
+      const k = charClass[c]!;
+      if (k === CLS_WORD) {
+        v = trie.child(v, wordFold(c));
+        if (v === 0) return best;
+        continue;
+      }
+      if (k !== CLS_SPACE && k !== CLS_OTHER) return UNDECIDED; // a mark, apostrophe or format character
+      // A word end.
+      if (this.live(nodeKey[v]!)) {
+        best = j;
+        this.walkKey = nodeKey[v]!;
+      }
+      v = trie.child(v, k === CLS_SPACE ? SPACE : c);
+      if (v === 0) return best;
+      if (k === CLS_OTHER || j + 1 >= n) return UNDECIDED;
+      const next = text.charCodeAt(j + 1);
+      if (charClass[next] !== CLS_WORD || wordFold(next) === LATIN_E) return UNDECIDED;
+    }
+  }
+}
