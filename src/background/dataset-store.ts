@@ -14,7 +14,7 @@ import type { DatasetPatch } from '../core/feed-patch.ts';
 import { buildMatcher, serializeMatcher } from '../core/name-matcher.ts';
 import { browser } from '../shared/browser.ts';
 import { DATASET_STAMP_KEY, type ArticleMeta, type DatasetInfo } from '../shared/messages.ts';
-import { getMeta, type Database } from './db.ts';
+import { getMeta, type Database, type MetaRecords } from './db.ts';
 import { bucketOf, bucketsOf, entitiesIn, getAllEntities } from './entity-buckets.ts';
 
 export function datasetInfoOf(pack: Pick<DatasetPack, 'datasetId' | 'version' | 'published' | 'entities'>): DatasetInfo {
@@ -63,6 +63,7 @@ export async function installPack(
   meta.put(info, 'dataset');
   meta.put(pack.exclusions, 'exclusions');
   meta.put({ version: pack.version, data: matcher }, 'matcher');
+  meta.delete('matcherOverlay');
   lap('queue');
   await tx.done;
   lap('commit');
@@ -70,11 +71,14 @@ export async function installPack(
 }
 
 /**
- * Applies a checked patch to the rows it names, and moves the dataset to `patch.to`, in one transaction. The
- * stored matcher is left as it is: its version no longer matches, so matcher-cache rebuilds it (see there).
+ * Applies a checked patch to the rows it names, and moves the dataset to `patch.to`, in one transaction, with the
+ * matcher's update overlay for `patch.to` when there is one (matcher-cache.ts); without one, the stored matcher
+ * no longer matches the version, and matcher-cache compiles it anew.
  * Refuses (and changes nothing) if the stored version is not `patch.from` any more.
  */
-export async function applyPatchRows(db: Database, patch: DatasetPatch): Promise<DatasetInfo> {
+export async function applyPatchRows(
+  db: Database, patch: DatasetPatch, overlay?: MetaRecords['matcherOverlay'],
+): Promise<DatasetInfo> {
   const tx = db.transaction(['entityBuckets', 'articles', 'meta'], 'readwrite');
   const current = (await tx.objectStore('meta').get('dataset')) as DatasetInfo | undefined;
   if (!current || current.datasetId !== patch.datasetId || current.version !== patch.from) {
@@ -115,6 +119,8 @@ export async function applyPatchRows(db: Database, patch: DatasetPatch): Promise
   const meta = unwrap(tx.objectStore('meta'));
   meta.put(info, 'dataset');
   if (patch.exclusions) meta.put(patch.exclusions, 'exclusions');
+  if (overlay) meta.put(overlay, 'matcherOverlay');
+  else meta.delete('matcherOverlay');
   await tx.done;
   return info;
 }

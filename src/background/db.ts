@@ -4,6 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Article, Entity, Exclusion } from '../core/dataset-schema.ts';
+import type { SerializedOverlay } from '../core/matcher-overlay.ts';
 import type { SerializedMatcher } from '../core/name-matcher.ts';
 import type { DatasetInfo } from '../shared/messages.ts';
 
@@ -14,8 +15,13 @@ export const DB_VERSION = 2;
 export interface MetaRecords {
   dataset: DatasetInfo;
   exclusions: Exclusion[];
-  /** The compiled matcher for the stored dataset, so a restarted worker loads it instead of rebuilding. */
+  /**
+   * The compiled matcher (its base) so a restarted worker loads it instead of compiling it: of the stored
+   * version, or of an older one that `matcherOverlay` brings up to date (see matcher-cache.ts).
+   */
   matcher: { version: number; data: SerializedMatcher };
+  /** What changed between the base's version and the stored one, compiled; written with the patch's rows. */
+  matcherOverlay: { version: number; baseVersion: number; data: SerializedOverlay };
 }
 
 /**

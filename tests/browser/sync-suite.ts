@@ -197,6 +197,11 @@ export function syncSuite(name: BrowserName): void {
 
     it('applies a patch when one leads from the installed version, fetching no full pack', () =>
       screenshotOnFailure(panel, `${name}-sync-patch`, async () => {
+        // An open tab that names someone only the patch brings.
+        const site = await startServer({ '/patched.html': { body: '<!doctype html><meta charset="utf-8"><p>Ptolemy Patchman met Hassan Nasrallah.</p>' } });
+        const tab = await browser.newPage();
+        await tab.goto(`${site.origin}/patched.html`);
+        await waitForHighlights(tab);
         await useFeed('patch-v3');
         const seen = feeds.server.requests.length;
         const s = await clickCheckNow(panel);
@@ -210,6 +215,32 @@ export function syncSuite(name: BrowserName): void {
         assert.deepEqual(stored.entities, expected.entities);
         assert.equal(s.state.lastChange?.source, 'feedPatch');
         assert.deepEqual([s.state.lastChange?.added, s.state.lastChange?.changed, s.state.lastChange?.removed], [1, 1, 0]);
+        // The matcher was not compiled again: an overlay of what the patch changed is stored with its rows.
+        const overlay = await panel.evaluate(() => new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('dramatis');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('meta').objectStore('meta').get('matcherOverlay');
+            get.onsuccess = () => {
+              const r = get.result as { version: number; baseVersion: number; data: { changedIds: string[] } } | undefined;
+              open.result.close();
+              resolve(r && { version: r.version, baseVersion: r.baseVersion, changedIds: r.data.changedIds });
+            };
+          };
+        }));
+        assert.deepEqual(overlay, { version: 3, baseVersion: 2, changedIds: [feeds.packs.v2.entities[1]!.id, 'zz-patched-person'].sort() });
+        // The open tab finds the new name without a reload.
+        await until(async () => (await readHighlights(tab)).some((h) => h.text === 'Ptolemy Patchman'), 'the open tab to show the patched name');
+        await tab.close();
+        if (browser.stopExtensionWorker) {
+          // A restarted worker loads the base and the overlay and finds the same names.
+          await browser.stopExtensionWorker();
+          const fresh = await browser.newPage();
+          await fresh.goto(`${site.origin}/patched.html`);
+          await until(async () => (await readHighlights(fresh)).some((h) => h.text === 'Ptolemy Patchman'), 'a page after a restart to show the patched name');
+          await fresh.close();
+        }
+        await site.close();
       }));
 
     it('refuses a version rollback: data unchanged, "rollback" shown', () =>

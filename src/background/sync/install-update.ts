@@ -7,13 +7,12 @@
 import type { DatasetPack } from '../../core/dataset-schema.ts';
 import { checkPatch, patchLookups } from '../../core/feed-patch-check.ts';
 import { claimsFromMatcher } from '../../core/feed-patch-claims.ts';
-import { serializeMatcher } from '../../core/name-matcher.ts';
 import type { DatasetPatch } from '../../core/feed-patch.ts';
 import type { DatasetInfo } from '../../shared/messages.ts';
 import type { LastChange, UpdateSource } from '../../shared/sync-api.ts';
 import { announceDataset, applyPatchRows, gatherPatchBase, installPack, storedEntityIds } from '../dataset-store.ts';
 import { openDatabase } from '../db.ts';
-import { matcherFor } from '../matcher-cache.ts';
+import { matcherAfterPatch, matcherFor, usePatchedMatcher } from '../matcher-cache.ts';
 import { FeedError } from './sync-error.ts';
 import type { ProgressReporter } from './sync-state.ts';
 import { updateSyncState } from './sync-state.ts';
@@ -72,8 +71,11 @@ export async function installPatch(patch: DatasetPatch, progress: ProgressReport
   const errors = await timed(timings, 'validate', () => checkPatch(patch, base));
   const first = errors[0];
   if (first) throw new FeedError('invalid', `${first.record ? `${first.record}: ` : ''}${first.path}: ${first.message}`);
+  // The matcher of the new version, as an overlay over the stored one's base: written with the rows.
+  const patched = await timed(timings, 'overlay', () => matcherAfterPatch(db, patch));
   progress.report('apply', 0, patch.entities.put.length + patch.entities.delete.length);
-  const info = await timed(timings, 'apply', () => applyPatchRows(db, patch));
+  const info = await timed(timings, 'apply', () => applyPatchRows(db, patch, patched?.record));
+  if (patched) usePatchedMatcher(info.version, patched);
   const added = patch.entities.put.filter((e) => !base.hasEntity(e.id)).length;
   await finish(
     info,
