@@ -21,7 +21,7 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
 export interface FeedServer {
   origin: string;
   /** Every request path received, in order (tests assert conditional requests and what was fetched). */
-  requests: Array<{ path: string; headers: IncomingMessage['headers']; status: number }>;
+  requests: Array<{ path: string; headers: IncomingMessage['headers']; status: number; /** When the answer was sent (epoch ms). */ at: number }>;
   close(): Promise<void>;
 }
 
@@ -33,9 +33,12 @@ export async function startFeedServer(dir: string, options: { port?: number; int
   const requests: FeedServer['requests'] = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const entry = { path, headers: req.headers, status: 0 };
+    const entry = { path, headers: req.headers, status: 0, at: 0 };
     requests.push(entry);
-    res.on('finish', () => (entry.status = res.statusCode));
+    res.on('finish', () => {
+      entry.status = res.statusCode;
+      entry.at = Date.now();
+    });
     for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     if (options.intercept?.(path, req, res)) return;

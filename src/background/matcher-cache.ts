@@ -17,7 +17,7 @@
  * read when the matcher is in memory: forgotten whenever a dataset install rewrites DATASET_STAMP_KEY, and on
  * every wake (module state).
  */
-import type { DatasetPack, Entity } from '../core/dataset-schema.ts';
+import type { DatasetPack } from '../core/dataset-schema.ts';
 import type { DatasetPatch } from '../core/feed-patch.ts';
 import { OVERLAY_MAX_ENTITIES, type SerializedOverlay } from '../core/matcher-overlay.ts';
 import {
@@ -27,7 +27,6 @@ import { browser } from '../shared/browser.ts';
 import { DATASET_STAMP_KEY, type DatasetInfo } from '../shared/messages.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { getMeta, openDatabase, type Database, type MetaRecords } from './db.ts';
-import { entitiesIn } from './entity-buckets.ts';
 
 interface Cached {
   version: number;
@@ -130,21 +129,17 @@ export interface PatchedMatcher {
 
 /**
  * The matcher of dataset `patch.to`, as the matcher of `patch.from` plus an overlay of what changed since its
- * base: undefined when the patch replaces the exclusions or the overlay would grow past OVERLAY_MAX_ENTITIES
- * (the matcher is then compiled whole after the patch, see `matcherFor`). Reads the stored rows of the entities
- * earlier patches changed since the base; the patch's own come from the patch.
+ * base (the overlay carries the records earlier patches put, so nothing is read): undefined when the patch
+ * replaces the exclusions or the overlay would grow past OVERLAY_MAX_ENTITIES (the matcher is then compiled
+ * whole after the patch, see `matcherFor`).
  */
-export async function matcherAfterPatch(db: Database, patch: DatasetPatch): Promise<PatchedMatcher | undefined> {
+export async function matcherAfterPatch(patch: DatasetPatch): Promise<PatchedMatcher | undefined> {
   if (patch.exclusions) return undefined;
   const from = await matcherFor(patch.from);
   const baseVersion = cached?.matcher === from ? cached.baseVersion : patch.from;
   const changed = [...patch.entities.delete, ...patch.entities.put.map((e) => e.id)];
-  const inPatch = new Set(changed);
-  const earlier = changedSinceBase(from).filter((id) => !inPatch.has(id));
-  if (earlier.length + inPatch.size > OVERLAY_MAX_ENTITIES) return undefined;
-  const stored = earlier.length > 0 ? await entitiesIn(db.transaction('entityBuckets'), earlier) : [];
-  const rows = [...stored.filter((e): e is Entity => e !== undefined), ...patch.entities.put];
-  const matcher = updateMatcher(from, changed, rows);
+  if (new Set([...changedSinceBase(from), ...changed]).size > OVERLAY_MAX_ENTITIES) return undefined;
+  const matcher = updateMatcher(from, changed, patch.entities.put);
   const data = serializeOverlay(matcher) as SerializedOverlay;
   return { matcher, baseVersion, record: { version: patch.to, baseVersion, data } };
 }

@@ -36,6 +36,30 @@ export interface OverlayBase {
   keyCount: number;
   entries: EntryTable;
   entityIds: string[];
+  /** Entity indexes in the order of their ids: an id's index by binary search, no map of 100,000 ids. */
+  idOrder: Uint32Array;
+}
+
+/** The base's index of entity `id`, or undefined. */
+export function baseIndexOf(base: Pick<OverlayBase, 'entityIds' | 'idOrder'>, id: string): number | undefined {
+  const { entityIds, idOrder } = base;
+  let lo = 0;
+  let hi = idOrder.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const e = idOrder[mid]!;
+    const x = entityIds[e]!;
+    if (x === id) return e;
+    if (x < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return undefined;
+}
+
+/** The order `idOrder` holds for these ids. */
+export function idOrderOf(entityIds: readonly string[]): Uint32Array {
+  const order = Uint32Array.from(entityIds.keys());
+  return order.sort((a, b) => (entityIds[a]! < entityIds[b]! ? -1 : entityIds[a]! > entityIds[b]! ? 1 : 0));
 }
 
 export interface SerializedOverlay {
@@ -63,6 +87,8 @@ export interface SerializedOverlay {
   /** Tokens (see SerializedMatcher) of the changed entities that need them. */
   tokenEntity: Uint32Array;
   tokenLists: string[];
+  /** The current records of the changed entities still in the dataset: the next update's overlay starts from them. */
+  rows: Entity[];
 }
 
 /** The key a folded name has in a trie, or -1. */
@@ -77,29 +103,27 @@ export function lookupKey(trie: NameTrie, key: string): number {
 
 /**
  * Builds the overlay of a base for the entities changed since it: `changedIds` (every id put or deleted since
- * the base) and `rows`, the current records of those still in the dataset. `baseIndex` maps the base's entity
- * ids to their indexes (the caller keeps it, as building it costs more than the rest for a large base).
+ * the base) and `rows`, the current records of those still in the dataset.
  */
-export function buildOverlay(
-  base: OverlayBase, baseIndex: ReadonlyMap<string, number>, changedIds: Iterable<string>, rows: readonly Entity[],
-): SerializedOverlay {
+export function buildOverlay(base: OverlayBase, changedIds: Iterable<string>, rows: readonly Entity[]): SerializedOverlay {
   const baseEntities = base.entityIds.length;
   const baseKeys = base.entries.keyEntryStart.length - 1;
   const changedIds_ = [...new Set([...changedIds, ...rows.map((r) => r.id)])].sort();
   const current = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const inBase = (id: string) => baseIndexOf(base, id);
   // Entity numbering: the base's index where it has the entity, else after the base's, by id.
-  const newIds = current.map((e) => e.id).filter((id) => !baseIndex.has(id));
+  const newIds = current.map((e) => e.id).filter((id) => inBase(id) === undefined);
   const newIndex = new Map(newIds.map((id, i) => [id, baseEntities + i]));
   const present = new Set(current.map((e) => e.id));
   const changedSet = new Set(changedIds_);
   const lookup = {
-    get: (id: string): number | undefined => (changedSet.has(id) && !present.has(id) ? undefined : (newIndex.get(id) ?? baseIndex.get(id))),
+    get: (id: string): number | undefined => (changedSet.has(id) && !present.has(id) ? undefined : (newIndex.get(id) ?? inBase(id))),
   };
   const idOf = (e: number): string => (e < baseEntities ? base.entityIds[e]! : newIds[e - baseEntities]!);
 
   const rules = new RuleTable();
   const compiled = compileEntities(current, (i) => lookup.get(current[i]!.id)!, lookup, rules);
-  const changedBase = changedIds_.map((id) => baseIndex.get(id) ?? -1).filter((e) => e >= 0);
+  const changedBase = changedIds_.map((id) => inBase(id) ?? -1).filter((e) => e >= 0);
   const isChanged = new Uint8Array(baseEntities);
   for (const e of changedBase) isChanged[e] = 1;
 
@@ -179,6 +203,7 @@ export function buildOverlay(
     entityIds: newIds,
     tokenEntity: Uint32Array.from(compiled.tokenEntity),
     tokenLists: compiled.tokenLists,
+    rows: current,
   };
 }
 

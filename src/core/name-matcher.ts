@@ -36,7 +36,7 @@ import {
 import { partSpans } from './match-rules.ts';
 import { RuleTable, compileEntities, entryTable, sortEntries } from './matcher-keys.ts';
 import {
-  DEAD, OVERLAY_KEY_BASE, buildOverlay, lookupKey, overlaySides, remappedKey, type SerializedOverlay,
+  DEAD, OVERLAY_KEY_BASE, buildOverlay, idOrderOf, lookupKey, overlaySides, remappedKey, type SerializedOverlay,
 } from './matcher-overlay.ts';
 
 /**
@@ -115,6 +115,8 @@ export interface SerializedMatcher {
    */
   tokenEntity: Uint32Array;
   tokenLists: string[];
+  /** Entity indexes in the order of their ids (matcher-overlay.ts finds a changed entity's index by it). */
+  idOrder: Uint32Array;
 }
 
 /** Who claims a key: an entity, and whether its alias there is ambiguous (what patch checks need). */
@@ -132,13 +134,10 @@ class CompiledMatcher implements Matcher {
   private readonly baseEntities: number;
   private readonly trie: NameTrie;
   private readonly overlayTrie: NameTrie | undefined;
-  /** The base's entity ids → indexes, built when an overlay is first made (it costs more than the overlay). */
-  private baseIndexMemo: Map<string, number> | undefined;
 
-  constructor(readonly data: SerializedMatcher, readonly overlay?: SerializedOverlay, baseIndex?: Map<string, number>) {
+  constructor(readonly data: SerializedMatcher, readonly overlay?: SerializedOverlay) {
     this.baseEntities = data.entityIds.length;
     this.trie = new NameTrie(data.trie);
-    this.baseIndexMemo = baseIndex;
     const roman = data.romanTrie ? new NameTrie(data.romanTrie) : undefined;
     const main: ScanTrie = { trie: this.trie, ...(roman ? { roman } : {}), romanBase: data.keyCount };
     const changed = new Uint8Array(overlay ? this.baseEntities : 0);
@@ -166,10 +165,6 @@ class CompiledMatcher implements Matcher {
   /** The id of entity index `e` (the base's, or one the overlay adds). */
   private idOf(e: number): string {
     return e < this.baseEntities ? this.data.entityIds[e]! : this.overlay!.entityIds[e - this.baseEntities]!;
-  }
-
-  baseIndex(): Map<string, number> {
-    return (this.baseIndexMemo ??= new Map(this.data.entityIds.map((id, i) => [id, i])));
   }
 
   licensesOthers(entityId: string): boolean {
@@ -291,6 +286,7 @@ export function buildMatcher(pack: Pick<DatasetPack, 'entities' | 'exclusions'>)
     entityIds: pack.entities.map((x) => x.id),
     tokenEntity: Uint32Array.from(tokenEntity),
     tokenLists,
+    idOrder: idOrderOf(pack.entities.map((x) => x.id)),
   });
 }
 
@@ -316,15 +312,16 @@ export function changedSinceBase(m: Matcher): readonly string[] {
 
 /**
  * The matcher after an update, without compiling the whole dataset again: the same base, with an overlay of
- * every entity changed since it. `changedIds`: the entities the update put or deleted (those of earlier updates
- * since the base are kept); `rows`: the current records of all of them (`changedSinceBase` and `changedIds`)
- * that are still in the dataset. The exclusions must be unchanged (a patch that changes them: `buildMatcher`).
+ * every entity changed since it. `changedIds`: the entities the update puts or deletes; `rows`: the records it
+ * puts. The entities earlier updates changed since the base are kept as the overlay holds them. The exclusions
+ * must be unchanged (a patch that changes them: `buildMatcher`).
  */
 export function updateMatcher(m: Matcher, changedIds: Iterable<string>, rows: readonly Entity[]): Matcher {
   const c = compiled(m);
-  const ids = new Set([...(c.overlay?.changedIds ?? []), ...changedIds]);
-  const baseIndex = c.baseIndex();
-  return new CompiledMatcher(c.data, buildOverlay(c.data, baseIndex, ids, rows), baseIndex);
+  const changed = new Set([...changedIds, ...rows.map((r) => r.id)]);
+  const earlier = (c.overlay?.rows ?? []).filter((r) => !changed.has(r.id));
+  const ids = [...(c.overlay?.changedIds ?? []), ...changed];
+  return new CompiledMatcher(c.data, buildOverlay(c.data, ids, [...earlier, ...rows]));
 }
 
 /**
@@ -337,6 +334,7 @@ export function loadMatcher(s: SerializedMatcher, overlay?: SerializedOverlay | 
   if (s.foldVersion !== FOLD_VERSION) {
     throw new Error(`loadMatcher: fold version ${s.foldVersion}, expected ${FOLD_VERSION}`);
   }
+  if (!(s.idOrder instanceof Uint32Array) || s.idOrder.length !== s.entityIds.length) throw new Error('loadMatcher: compiled by an older build');
   if (overlay) {
     if (overlay.format !== 'dramatis-matcher-overlay' || overlay.foldVersion !== FOLD_VERSION) throw new Error('loadMatcher: not an overlay of this build');
     if (overlay.baseEntities !== s.entityIds.length || overlay.baseKeys !== s.entries.keyEntryStart.length - 1) {

@@ -72,7 +72,7 @@ export async function installPatch(patch: DatasetPatch, progress: ProgressReport
   const first = errors[0];
   if (first) throw new FeedError('invalid', `${first.record ? `${first.record}: ` : ''}${first.path}: ${first.message}`);
   // The matcher of the new version, as an overlay over the stored one's base: written with the rows.
-  const patched = await timed(timings, 'overlay', () => matcherAfterPatch(db, patch));
+  const patched = await timed(timings, 'overlay', () => matcherAfterPatch(patch));
   progress.report('apply', 0, patch.entities.put.length + patch.entities.delete.length);
   const info = await timed(timings, 'apply', () => applyPatchRows(db, patch, patched?.record));
   if (patched) usePatchedMatcher(info.version, patched);
