@@ -2,7 +2,8 @@
  * `npx tsx scripts/bench/matcher-node.ts [--runs N]`: the name matcher alone, in Node. Median times to build a
  * matcher, to load it from its structured clone (what the service worker does on wake), and to scan ~1 MB of
  * mixed Arabic/English page text, for synthetic dictionaries of 1,000 and 100,000 names (half Arabic script)
- * and for the real dataset (generated/pack.json, after `npm run data`).
+ * and for the real dataset (generated/pack.json, after `npm run data`); then a 10-entity update on 100,000 names
+ * through an update overlay, and a scan with that overlay.
  *
  * The text is the visible text of the lead's synthetic 1 MB page, read the way the content script reads it:
  * tags dropped, a block boundary written as BLOCK_SEPARATOR. Each row also prints how many mentions the scan
@@ -12,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatasetPack } from '../../src/core/dataset-schema.ts';
-import { buildMatcher, loadMatcher, serializeMatcher, type Matcher, type ScanResult } from '../../src/core/name-matcher.ts';
+import { buildMatcher, loadMatcher, serializeMatcher, updateMatcher, type Matcher, type ScanResult } from '../../src/core/name-matcher.ts';
 import { ROOT } from '../build.ts';
 import { intOption, parseCli, runCli } from '../cli.ts';
 import { syntheticBigPage, syntheticNames, syntheticPack } from './fixtures.ts';
@@ -93,6 +94,34 @@ function benchPack(dictionary: string, pack: Pick<DatasetPack, 'entities' | 'exc
   };
 }
 
+/**
+ * A 10-entity update (5 changed, 5 new) on 100,000 names, patch after patch: the overlay (matcher-overlay.ts)
+ * against compiling the whole dataset again, and the scan with the overlay against the scan without.
+ */
+function benchUpdate(names: string[]): void {
+  const pack = syntheticPack(names);
+  const base = buildMatcher(pack);
+  const text = visibleText(syntheticBigPage(names.slice(0, 1000)));
+  let m = base;
+  const updates: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const put = [
+      ...pack.entities.slice(1000 * (r + 1), 1000 * (r + 1) + 5).map((e) => ({ ...e, description: { ...e.description, en: `edit ${r}` } })),
+      ...[0, 1, 2, 3, 4].map((k) => ({ ...pack.entities[0]!, id: `patched-${r}-${k}`, aliases: [{ text: `Patched Person ${r} ${k}`, lang: 'en' as const, full: true }] })),
+    ];
+    const t0 = performance.now();
+    m = updateMatcher(m, put.map((e) => e.id), put);
+    updates.push(performance.now() - t0);
+  }
+  const withOverlay = time(() => void m.scanCompact(text), RUNS);
+  const without = time(() => void base.scanCompact(text), RUNS);
+  console.log(`
+update of 10 entities on 100,000 names, ${RUNS} patches in a row: overlay ${round(median(updates), 2)} ms median (min ${round(Math.min(...updates), 2)})`);
+  console.log(`scan of the 1 MB text with the overlay of ${RUNS * 10} changed entities ${ms2(withOverlay)}, without ${ms2(without)}`);
+}
+
+const ms2 = (t: { median: number; min: number }): string => `${round(t.median, 2)} ms (min ${round(t.min, 2)})`;
+
 export function main(args: readonly string[]): number {
   const { values } = parseCli({ usage: 'npx tsx scripts/bench/matcher-node.ts [--runs N]', options: { runs: { type: 'string' } } }, args);
   RUNS = intOption(values.runs, 'runs', 15);
@@ -119,6 +148,7 @@ export function main(args: readonly string[]): number {
   for (const r of rows) {
     console.log(`${r.dictionary.padEnd(16)} ${String(r.names).padStart(8)} ${String(round(r.build)).padStart(10)} ${String(round(r.load, 2)).padStart(8)} ${ms(r.scan).padStart(13)} ${ms(r.compact).padStart(16)} ${String(r.mentions).padStart(9)}  ${r.sum} ${json(r.jsonKB, r.jsonMs).padStart(20)} ${json(r.compactJsonKB, r.compactJsonMs).padStart(21)}`);
   }
+  benchUpdate(names100k);
   return 0;
 }
 

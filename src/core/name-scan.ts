@@ -16,11 +16,11 @@
  * The walks of one trie are trie-words.ts's; a scan asks a second trie too when an update overlay is pending
  * (matcher-overlay.ts), and keeps, word by word, what one trie of both would have found.
  */
-import { CLS_SPACE, CLS_WORD, charClass, classOf, CLS_MARK, wordFold } from './normalize.ts';
+import { CLS_WORD, charClass, classOf, CLS_MARK, wordFold } from './normalize.ts';
 import type { NameTrie } from './name-trie.ts';
 import { BA, FA, KAF, LAM, WAW } from './proclitics.ts';
 import { RomanWalker, isUpperLatin } from './romanise.ts';
-import { START_KEY, START_NONE, START_PROCLITIC, START_WINDOW, TrieWords } from './trie-words.ts';
+import { PairFilter, START_KEY, START_NONE, START_PROCLITIC, START_WINDOW, TrieWords } from './trie-words.ts';
 import type { Spans } from './window-match.ts';
 import { WordStarts } from './word-starts.ts';
 
@@ -30,9 +30,6 @@ const LATIN_E = 0x65;
 const LATIN_A = 0x61;
 /** Original code units per pass of `WordStarts.find`. */
 const BLOCK = 8192;
-/** Bits of the hash of a word's first two folded units in `pairs`. */
-const PAIR_BITS = 20;
-const pairHash = (a: number, b: number): number => ((a << 10) ^ b ^ (a >>> 10)) & ((1 << PAIR_BITS) - 1);
 
 /** One trie of keys a scan looks in, and how the keys it finds are reported. */
 export interface ScanTrie {
@@ -61,8 +58,8 @@ export class SpanScanner {
   private readonly sides: Side[];
   /** For a word's first folded unit: START_NONE if no key can be in the word, else how to look for one. */
   private readonly startable = new Uint8Array(0x10000);
-  /** Bit set of the hashes of the keys' first two units. */
-  private readonly pairs = new Uint32Array(1 << (PAIR_BITS - 5));
+  /** The keys' first two units, of every trie. */
+  private readonly pairs = new PairFilter();
   private readonly words: WordStarts;
   private readonly startBuffer = new Int32Array(BLOCK);
   private readonly hasRoman: boolean;
@@ -79,19 +76,12 @@ export class SpanScanner {
    *   wins, as it would in one trie of both (a key in both, same start and end, is reported as the overlay's).
    */
   constructor(main: ScanTrie, overlay?: ScanTrie) {
-    const hasPair = (a: number, b: number): boolean => this.hasPair(a, b);
     this.sides = [main, ...(overlay ? [overlay] : [])].map((t) => {
       const { firstChild, nodeChar } = t.trie;
-      for (let v = firstChild[0]!, end = firstChild[1]!; v < end; v++) {
-        const a = nodeChar[v]!;
-        this.startable[a] = START_KEY;
-        for (let u = firstChild[v]!, uEnd = firstChild[v + 1]!; u < uEnd; u++) {
-          const h = pairHash(a, nodeChar[u]!);
-          this.pairs[h >>> 5]! |= 1 << (h & 31);
-        }
-      }
+      for (let v = firstChild[0]!, end = firstChild[1]!; v < end; v++) this.startable[nodeChar[v]!] = START_KEY;
+      this.pairs.addTrie(t.trie);
       return {
-        words: new TrieWords(t.trie, hasPair, t.dead),
+        words: new TrieWords(t.trie, t.dead),
         roman: t.roman ? new RomanWalker(t.roman, t.romanDead) : undefined,
         romanBase: t.romanBase,
         report: t.report,
@@ -217,8 +207,7 @@ export class SpanScanner {
 
   /** False if no key starts with the units a, b (true may be a hash collision). */
   private hasPair(a: number, b: number): boolean {
-    const h = pairHash(a, b);
-    return (this.pairs[h >>> 5]! & (1 << (h & 31))) !== 0;
+    return this.pairs.has(a, b);
   }
 }
 

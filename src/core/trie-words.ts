@@ -23,8 +23,32 @@ export const START_WINDOW = 3;
 /** `plainWalk`: the text stopped being plain before the walk was decided. */
 const UNDECIDED = -2;
 
-/** Whether no key starts with the folded units a, b (a filter: true may be a false positive). */
-export type PairFilter = (a: number, b: number) => boolean;
+/** Bits of the hash of a key's first two folded units in a pair filter. */
+const PAIR_BITS = 20;
+const pairHash = (a: number, b: number): number => ((a << 10) ^ b ^ (a >>> 10)) & ((1 << PAIR_BITS) - 1);
+const LATIN_A = 0x61;
+
+/** A bit set of the hashes of keys' first two folded units: false means no key starts with them. */
+export class PairFilter {
+  private readonly bits = new Uint32Array(1 << (PAIR_BITS - 5));
+
+  /** Adds the first two units of every key of `trie`. */
+  addTrie(trie: NameTrie): void {
+    const { firstChild, nodeChar } = trie;
+    for (let v = firstChild[0]!, end = firstChild[1]!; v < end; v++) {
+      for (let u = firstChild[v]!, uEnd = firstChild[v + 1]!; u < uEnd; u++) {
+        const h = pairHash(nodeChar[v]!, nodeChar[u]!);
+        this.bits[h >>> 5]! |= 1 << (h & 31);
+      }
+    }
+  }
+
+  /** False if no key starts with the units a, b (true may be a hash collision). */
+  has(a: number, b: number): boolean {
+    const h = pairHash(a, b);
+    return (this.bits[h >>> 5]! & (1 << (h & 31))) !== 0;
+  }
+}
 
 export class TrieWords {
   readonly alefNode: number;
@@ -37,13 +61,21 @@ export class TrieWords {
   /** Whether the span the last `word` found runs past the end of the word it starts in (see WindowMatcher). */
   crossed = false;
 
-  /**
-   * @param dead keys (by rank) that are no keys any more; none when absent.
-   * @param hasPair the scan's filter of keys' first two units (over every trie it asks).
-   */
-  constructor(readonly trie: NameTrie, private readonly hasPair: PairFilter, private readonly dead?: Uint8Array) {
+  /** This trie's own filter of keys' first two units (the scan filters with all its tries' together). */
+  private readonly pairs = new PairFilter();
+  /** Whether any key starts with a or e: a word starting with e may be one by the el → al rule. */
+  private readonly aOrE: boolean;
+
+  /** @param dead keys (by rank) that are no keys any more; none when absent. */
+  constructor(readonly trie: NameTrie, private readonly dead?: Uint8Array) {
     this.alefNode = trie.child(0, ALEF);
     this.window = new WindowMatcher(trie, this.alefNode, dead);
+    this.pairs.addTrie(trie);
+    this.aOrE = trie.rootTable[LATIN_A] !== 0 || trie.rootTable[LATIN_E] !== 0;
+  }
+
+  private hasPair(a: number, b: number): boolean {
+    return this.pairs.has(a, b);
   }
 
   /**
@@ -53,6 +85,12 @@ export class TrieWords {
    */
   word(text: string, w: number, a: number, how: number, out: Spans): number {
     this.crossed = false;
+    // What this trie can't have, decided before any walk: the scan's filters are those of all its tries.
+    if (how === START_KEY) {
+      if (this.trie.rootTable[a] === 0) return w + 1;
+      const c = w + 1 < text.length ? text.charCodeAt(w + 1) : 0;
+      if (charClass[c] === CLS_WORD && !this.hasPair(a, wordFold(c))) return w + 1;
+    } else if (how === START_WINDOW && !this.aOrE) return w + 1;
     if (how !== START_WINDOW) {
       const resume = this.plainWord(text, w, a, how, out);
       if (resume > 0) return resume;
@@ -74,8 +112,6 @@ export class TrieWords {
   private plainWord(text: string, w: number, a: number, how: number, out: Spans): number {
     const root = this.trie.rootTable;
     if (how !== START_PROCLITIC) {
-      // Another trie of the scan may have keys on `a` where this one has none.
-      if (root[a] === 0) return w + 1;
       const atStart = this.plainWalk(text, w + 1, root[a]!);
       if (atStart === UNDECIDED) return 0;
       return atStart >= 0 ? this.record(w, atStart, out) : w + 1;
