@@ -42,3 +42,27 @@ export async function waitForCardText(page: TestPage, text: string): Promise<boo
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Polls a probe of the card's root until it returns something truthy (or throws after `timeoutMs`). */
+export async function waitInCard<A>(page: TestPage, probe: (root: ShadowRoot | null, arg: A) => unknown, arg: A, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.inCardRoot(probe, arg)) return;
+    if (Date.now() > deadline) throw new Error(`the card never satisfied ${probe.toString().slice(0, 120)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * What the clipboard holds, read the way a reader would: pasted (Ctrl+V) into the page's #notes textarea.
+ * Works in both browsers' headless clipboards, with no permission to read the clipboard from script.
+ */
+export async function pastedText(page: TestPage): Promise<string> {
+  await page.evaluate(() => {
+    const area = document.getElementById('notes') as HTMLTextAreaElement;
+    area.value = '';
+    area.focus();
+  });
+  await page.chord(['Control'], 'KeyV');
+  return page.evaluate(() => (document.getElementById('notes') as HTMLTextAreaElement).value);
+}

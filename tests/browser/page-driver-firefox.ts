@@ -125,7 +125,7 @@ export async function launchFirefoxForTests(options: LaunchOptions): Promise<Tes
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      'intl.locale.requested': 'en-US',
+      'intl.locale.requested': options.lang === 'ar' ? 'ar' : 'en-US',
       // Everything but 127.0.0.1 goes to a proxy that drops the connection: failed at once, no DNS, no waiting.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',

@@ -62,6 +62,8 @@ export interface LaunchOptions {
   dark?: boolean;
   /** An unpacked build to load instead of dist/chrome or dist/firefox (e.g. a test build). */
   extensionPath?: string;
+  /** The browser's UI language, which the card and the extension's pages follow (default English). */
+  lang?: 'en' | 'ar';
 }
 
 export function launchForTests(name: BrowserName, options: LaunchOptions = {}): Promise<TestBrowser> {
