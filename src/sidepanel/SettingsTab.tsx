@@ -116,6 +116,8 @@ export function SettingsTab({ pageUrl }: { pageUrl: string | undefined }) {
             <input type="radio" name="highlight-style" value={style} checked={settings.highlightStyle === style}
               onChange={() => change(() => ({ highlightStyle: style }))} />
             {t(STYLE_KEYS[style])}
+            {/* What the page shows in this style, on a sample word. */}
+            <span class={`style-sample style-sample-${style}`} aria-hidden="true">{t('panelStyleSample')}</span>
           </label>
         ))}
       </fieldset>
@@ -153,7 +155,7 @@ export function SettingsTab({ pageUrl }: { pageUrl: string | undefined }) {
               return (
                 <li key={id} data-entity-id={id}>
                   <span>{name}</span>
-                  <button type="button" aria-label={t('panelSettingsUnmuteLabel', name)}
+                  <button type="button" aria-label={t('actionUnmute', name)}
                     onClick={() => change((s) => ({ mutedEntities: s.mutedEntities.filter((x) => x !== id) }))}>
                     {t('panelSettingsUnmute')}
                   </button>

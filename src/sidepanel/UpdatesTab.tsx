@@ -7,8 +7,10 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
+import { formatIsoDate } from '../core/iso-date.ts';
 import { t, uiLanguage, type MessageKey } from '../shared/i18n.ts';
 import { DATASET_STAMP_KEY } from '../shared/messages.ts';
+import { FeedNotSet } from './EmptyState.tsx';
 import { sendToBackground } from '../shared/send.ts';
 import {
   IMPORT_CHUNK_CHARS, SYNC_PROGRESS_KEY, SYNC_STATE_KEY, type SyncOutcome, type SyncPhase, type SyncStatus,
@@ -17,10 +19,8 @@ import {
 const lang = uiLanguage();
 const when = (ms: number | undefined): string =>
   ms === undefined ? t('syncNever') : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
-const day = (iso: string): string => {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(ms);
-};
+/** A publication date-time as a day, written as every date in Dramatis is (src/core/iso-date.ts). */
+const day = (iso: string): string => formatIsoDate(iso.slice(0, 10), lang);
 
 /** Progress of the panel's own part of an import (sending the file), before the background takes over. */
 interface LocalProgress {
@@ -118,7 +118,7 @@ export function UpdatesTab() {
         <dt>{t('syncNextCheck')}</dt>
         <dd class="sync-next-check">{when(state.nextCheckAt)}</dd>
       </dl>
-      <p class="status sync-feed" dir="ltr">{t('syncFeed', status.feedUrl)}</p>
+      {status.feedUrl ? <p class="status sync-feed" dir="ltr">{t('syncFeed', status.feedUrl)}</p> : <FeedNotSet />}
       <button type="button" class="sync-check-now" onClick={checkNow} disabled={busy}>{t('syncCheckNow')}</button>
       {progress && (
         <div class="sync-progress">
