@@ -11,7 +11,7 @@ import { hoverName, readHighlights, waitForCard, waitForNoCard } from '../../scr
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { DISMISSALS_KEY } from '../../src/core/mention-dismissals.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
-import { cardPoint, waitInCard } from './card-probes.ts';
+import { cardAxeViolations, cardPoint, waitInCard } from './card-probes.ts';
 import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
 import { englishArticleHtml } from './page-fixtures.ts';
 import { waitForHighlightText } from './page-scan-suite.ts';
@@ -91,6 +91,7 @@ export function cardDismissSuite(name: BrowserName): void {
         await waitForAssadIn(page, ['p4']);
         const toast = await readToast(page);
         assert.deepEqual(toast, { message: 'This mark of Bashar al-Assad is hidden on this page.', buttons: ['Undo', 'Close this message'], undoFocused: false });
+        assert.deepEqual(await cardAxeViolations(page, '.toast'), [], 'axe on the toast');
         await page.screenshot(artifactPath(`card-${name}-not-this-one-toast.png`));
         const stored = (await browser.getStorage('local', DISMISSALS_KEY)) as { pages: Record<string, { keys: string[] }> };
         assert.equal(Object.values(stored.pages).flatMap((p) => p.keys).length, 1, 'one mention remembered');

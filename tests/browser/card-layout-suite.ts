@@ -18,7 +18,7 @@ import { citationText } from '../../src/core/citation.ts';
 import { formatIsoDate } from '../../src/core/iso-date.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
-import { cardPoint, pastedText, waitInCard } from './card-probes.ts';
+import { cardAxeViolations, cardPoint, pastedText, waitInCard } from './card-probes.ts';
 import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
 import { englishArticleHtml } from './page-fixtures.ts';
 import { arabicUiMissing } from './panel-driving.ts';
@@ -139,6 +139,7 @@ export function cardLayoutSuite(name: BrowserName): void {
           according: 'according to Step News Agency, 22 November 2020',
           actions: ['Read the passage', 'Original article', 'Copy citation'],
         });
+        assert.deepEqual(await cardAxeViolations(page, '.card'), [], 'axe on the card with a source open');
         await page.screenshot(artifactPath(`card-${name}-source-en.png`));
 
         await clickInCard(page, '#dramatis-ties ~ ul li.fact .copy-citation');
@@ -269,6 +270,7 @@ export function cardLayoutSuite(name: BrowserName): void {
           according: root!.querySelector('.according')!.textContent,
         }), null);
         assert.deepEqual(source, { label: 'الأصل باللغة العربية', translation: false, according: 'بحسب وكالة ستيب الإخبارية، 22 تشرين الثاني/نوفمبر 2020' });
+        assert.deepEqual(await cardAxeViolations(page, '.card'), [], 'axe on the Arabic card with a source open');
         await page.screenshot(artifactPath(`card-${name}-english-page-ar-ui.png`));
       }));
 
