@@ -7,6 +7,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Affiliation, Bilingual, Entity, Role } from '../core/dataset-schema.ts';
+import { labelAround } from '../core/fact-text.ts';
 import { formatIsoDate } from '../core/iso-date.ts';
 import type { ArticleMeta } from '../shared/messages.ts';
 import { t, tCount } from '../shared/i18n.ts';
@@ -40,10 +41,8 @@ function RoleText({ role, related, lang, onOpenEntity }: { role: Role; related: 
   const title = role.title[lang];
   const org = role.orgId ? related.get(role.orgId) : undefined;
   const link = role.orgId ? <EntityLink id={role.orgId} related={related} lang={lang} onOpenEntity={onOpenEntity} /> : null;
-  const at = org ? title.indexOf(org.name[lang]) : -1;
-  if (org && at >= 0) {
-    return <span class="role-title">{title.slice(0, at)}{link}{title.slice(at + org.name[lang].length)}</span>;
-  }
+  const around = org ? labelAround(title, org.name[lang]) : undefined;
+  if (around) return <span class="role-title">{around.before}{link}{around.after}</span>;
   return <span class="role-title">{title}{link && <> · {link}</>}</span>;
 }
 
@@ -112,7 +111,7 @@ export function CardFacts({ entity, related, articles, lang, onOpenEntity, onOpe
   const link = (id: string) => <EntityLink id={id} related={related} lang={lang} onOpenEntity={onOpenEntity} />;
   /** The line as plain words: the label, the other entity unless the label names it already, the date. */
   const plain = (label: Bilingual, targetId: string | undefined, date: string | undefined) => {
-    const other = targetId && !label[lang].includes(nameOf(targetId)) ? nameOf(targetId) : '';
+    const other = targetId && !labelAround(label[lang], nameOf(targetId)) ? nameOf(targetId) : '';
     return [label[lang], other, date ?? ''].filter(Boolean).join(' ');
   };
 

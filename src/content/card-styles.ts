@@ -45,10 +45,10 @@ button.source-toggle:hover { background: #efeff3; color: #1b1b1f; }
 button.source-toggle[aria-expanded="true"] { background: #e6edf8; color: #1a5fb4; }
 .evidence { margin: 4px 0 6px; }
 .quote { margin: 0; padding-inline-start: 8px; border-inline-start: 3px solid #c7c7d1; }
-.quote-lang { font-size: 11px; color: #6b6b76; margin: 0; }
+.quote-lang { font-size: 11.5px; color: #6b6b76; }
+.quote-lang.translated::after { content: ":"; }
 blockquote { margin: 0; }
-.translation { margin-top: 4px; }
-.translation-text { margin: 0; }
+.translation { margin: 3px 0 0; }
 figcaption { font-size: 12px; color: #55555f; display: flex; flex-wrap: wrap; gap: 2px 10px; margin-top: 2px; }
 .source-links { display: inline-flex; flex-wrap: wrap; gap: 2px 12px; align-items: baseline; }
 .copy-status:empty { display: none; }

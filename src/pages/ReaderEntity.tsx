@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Entity, Evidence } from '../core/dataset-schema.ts';
 import { citationText } from '../core/citation.ts';
 import { tiesOf, type Tie } from '../core/entity-graph.ts';
+import { labelAround } from '../core/fact-text.ts';
 import { formatIsoDate } from '../core/iso-date.ts';
 import { browser } from '../shared/browser.ts';
 import { dirOf, t, tCount, uiLanguage, type MessageKey } from '../shared/i18n.ts';
@@ -68,12 +69,15 @@ function TieList({ id, heading, ties, names, articleId, lang, onSelectEntity }: 
               <bdi>{names.get(tie.otherId) ?? tie.otherId}</bdi>
             </a>
           );
-          const relation = <span class="relation">{tie.label[lang]}</span>;
+          const label = tie.label[lang];
+          const relation = <span class="relation">{label}</span>;
           const date = tie.date ? <> <bdi class="date">{formatIsoDate(tie.date, lang)}</bdi></> : null;
-          // "met Bashar al-Assad · November 2020" for its own ties; "Esmail Qaani met · …" for others' ties to it.
+          // "met Bashar al-Assad · November 2020" for its own ties ("Commander of the [Quds Force]" when the label
+          // names it already); "Esmail Qaani met" for others' ties to it.
+          const around = tie.direction === 'out' ? labelAround(label, names.get(tie.otherId) ?? tie.otherId) : undefined;
           return (
             <li key={i} class={`tie tie-${tie.direction}`} data-entity-id={tie.otherId}>
-              {tie.direction === 'out' ? <>{relation} {link}</> : <>{link} {relation}</>}
+              {around ? <span class="relation">{around.before}{link}{around.after}</span> : tie.direction === 'out' ? <>{relation} {link}</> : <>{link} {relation}</>}
               {date}
             </li>
           );

@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Entity, Evidence } from '../core/dataset-schema.ts';
 import { tiesOf, type Tie } from '../core/entity-graph.ts';
+import { labelAround } from '../core/fact-text.ts';
 import { formatIsoDate } from '../core/iso-date.ts';
 import type { ArticleMeta } from '../shared/messages.ts';
 import type { EntityView as View } from '../shared/panel-api.ts';
@@ -69,7 +70,7 @@ function TieList({ ties, related, articles, entityId, onOpenEntity, heading, id 
             // "met Bashar al-Assad · November 2020" for its own ties; "Esmail Qaani met" for others' ties to it.
             <li key={i} class={`tie tie-${tie.direction}`} data-entity-id={tie.otherId}>
               <p class="tie-line">
-                {tie.direction === 'out' ? <><span class="relation">{inUi(tie.label)}</span> {name}</> : <>{name} <span class="relation">{inUi(tie.label)}</span></>}
+                <TieText tie={tie} name={name} otherName={other ? inUi(other.name) : tie.otherId} />
                 {date}
               </p>
               <FactQuotes evidence={tie.quotes} articles={articles} entityId={entityId} />
@@ -79,6 +80,18 @@ function TieList({ ties, related, articles, entityId, onOpenEntity, heading, id 
       </ul>
     </section>
   );
+}
+
+/**
+ * "met [Bashar al-Assad]" for its own ties, "Commander of the [Quds Force]" when the label names the other
+ * entity already; "[Esmail Qaani] met" for others' ties to it.
+ */
+function TieText({ tie, name, otherName }: { tie: Tie; name: preact.ComponentChild; otherName: string }) {
+  const label = inUi(tie.label);
+  if (tie.direction === 'in') return <>{name} <span class="relation">{label}</span></>;
+  const around = labelAround(label, otherName);
+  if (around) return <span class="relation">{around.before}{name}{around.after}</span>;
+  return <><span class="relation">{label}</span> {name}</>;
 }
 
 /** Its ties, then others', each with the quotes no earlier fact of the view shows. */

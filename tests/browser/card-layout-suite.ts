@@ -124,7 +124,7 @@ export function cardLayoutSuite(name: BrowserName): void {
           const q = li.querySelector('blockquote')!;
           return {
             expanded: li.querySelector('.source-toggle')!.getAttribute('aria-expanded'),
-            label: li.querySelector('.quote > .quote-lang')!.textContent,
+            label: li.querySelector('.quote .quote-lang.original')!.textContent,
             quote: q.textContent, lang: q.getAttribute('lang'), dir: q.getAttribute('dir'),
             translationLabel: li.querySelector('.translation .quote-lang')?.textContent,
             translation: li.querySelector('.translation-text')?.textContent,
@@ -265,7 +265,7 @@ export function cardLayoutSuite(name: BrowserName): void {
         // The same Arabic quote needs no translation for an Arabic reader.
         await clickInCard(page, '#dramatis-ties ~ ul li.fact .source-toggle');
         const source = await page.inCardRoot((root) => ({
-          label: root!.querySelector('.quote > .quote-lang')!.textContent,
+          label: root!.querySelector('.quote .quote-lang.original')!.textContent,
           translation: root!.querySelector('.translation') !== null,
           according: root!.querySelector('.according')!.textContent,
         }), null);

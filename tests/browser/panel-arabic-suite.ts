@@ -73,7 +73,7 @@ export function panelArabicSuite(name: BrowserName): void {
         // Dates the Arabic way, after the tie; quotes in Arabic need no translation here.
         assert.deepEqual(await panel.evaluate(() => [...document.querySelectorAll('.tie-line .date')].map((d) => d.textContent)).then((d) => [...new Set(d)]), ['تشرين الثاني/نوفمبر 2020']);
         assert.equal(await panel.evaluate(() => document.querySelectorAll('.entity-view .translation').length), 0);
-        assert.equal(await textOf(panel, '.fact-quotes .quote-lang'), 'الأصل باللغة العربية');
+        assert.equal(await textOf(panel, '.fact-quotes .quote-lang.original'), 'الأصل باللغة العربية');
         await assertNoAxeViolations(panel, 'the Arabic entity view');
         await panel.screenshot(artifactPath(`panel-${name}-ar-entity.png`));
         await selectTab(panel, 'settings');

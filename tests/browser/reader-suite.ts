@@ -116,7 +116,7 @@ export function readerSuite(name: BrowserName): void {
         const first = await reader.evaluate(() => {
           const item = document.querySelector('aside.entity li.quote-item')!;
           return {
-            label: item.querySelector('.quote > .quote-lang')?.textContent,
+            label: item.querySelector('.quote .quote-lang.original')?.textContent,
             translation: item.querySelector('.translation-text')?.textContent,
             actions: [...item.querySelectorAll('.quote-actions > button')].map((b) => b.textContent),
           };

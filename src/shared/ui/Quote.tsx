@@ -1,8 +1,9 @@
 /**
  * One piece of evidence wherever it is shown (card, side panel, reader): the quote verbatim in its article's
- * language and direction, labelled with that language; under it, when the reader's UI language is another and a
- * person translated the quote, the translation, labelled as one; then "according to <publisher>, <date>". The
- * caller adds the actions (read the passage, original article, copy citation) as children.
+ * language and direction; under it, when the reader's UI language is another and a person translated the
+ * quote, the translation, labelled as one; then a caption line: the quote's language ("Arabic original"),
+ * "according to <publisher>, <date>", and the actions the caller adds as children (read the passage, original
+ * article, copy citation). One caption line keeps a quote short where many are listed.
  */
 import type { ComponentChildren } from 'preact';
 import type { Evidence } from '../../core/dataset-schema.ts';
@@ -26,24 +27,22 @@ export function Quote({ evidence, article, lang, bare = false, children }: Quote
   const translation = quoteLang && quoteLang !== lang ? evidence.translation?.[lang] : undefined;
   return (
     <figure class="quote" data-quote-lang={quoteLang ?? ''}>
-      {quoteLang && <p class="quote-lang"><Msg k="quoteOriginal" args={[languageName(quoteLang, lang)]} /></p>}
       <blockquote lang={quoteLang} dir={quoteLang ? dirOf(quoteLang) : 'auto'}>{evidence.quote}</blockquote>
       {translation && (
-        <div class="translation" lang={lang} dir={dirOf(lang)}>
-          <p class="quote-lang"><Msg k="quoteTranslation" args={[languageName(lang, lang)]} /></p>
-          <p class="translation-text">{translation}</p>
-        </div>
+        <p class="translation" lang={lang} dir={dirOf(lang)}>
+          <span class="quote-lang translated"><Msg k="quoteTranslation" args={[languageName(lang, lang)]} /></span>{' '}
+          <span class="translation-text">{translation}</span>
+        </p>
       )}
-      {(!bare && article) || children ? (
-        <figcaption>
-          {!bare && article && (
-            <span class="according">
-              <Msg k="cardAccordingTo" args={[article.publisher[lang], formatIsoDate(article.published, lang)]} />
-            </span>
-          )}
-          {children}
-        </figcaption>
-      ) : null}
+      <figcaption>
+        {quoteLang && <span class="quote-lang original"><Msg k="quoteOriginal" args={[languageName(quoteLang, lang)]} /></span>}
+        {!bare && article && (
+          <span class="according">
+            <Msg k="cardAccordingTo" args={[article.publisher[lang], formatIsoDate(article.published, lang)]} />
+          </span>
+        )}
+        {children}
+      </figcaption>
     </figure>
   );
 }

@@ -6,7 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../i18n.ts';
+import { dirOf, t, uiLanguage } from '../i18n.ts';
 
 export const TOAST_MS = 8000;
 
@@ -31,9 +31,12 @@ export function Toast({ message, onUndo, onClose, focusUndo = false }: ToastProp
     const timer = setTimeout(() => close.current(), TOAST_MS);
     return () => clearTimeout(timer);
   }, [held]);
+  const lang = uiLanguage();
   return (
     <div
       class="toast"
+      lang={lang}
+      dir={dirOf(lang)}
       role="status"
       onMouseEnter={() => setHeld(true)}
       onMouseLeave={() => setHeld(false)}
