@@ -15,12 +15,10 @@ import { dirOf, t, tCount, uiLanguage, type MessageKey } from '../shared/i18n.ts
 import type { ArticleMeta } from '../shared/messages.ts';
 import type { EntityView } from '../shared/panel-api.ts';
 import { sendToBackground } from '../shared/send.ts';
-import { loadSettings, updateSettings, watchSettings } from '../shared/settings.ts';
 import { Background } from '../shared/ui/Background.tsx';
 import { CopyCitation } from '../shared/ui/CopyCitation.tsx';
-import { Msg } from '../shared/ui/Msg.tsx';
+import { MuteButton } from '../shared/ui/MuteButton.tsx';
 import { Quote } from '../shared/ui/Quote.tsx';
-import { Toast } from '../shared/ui/Toast.tsx';
 import { paramsQuery } from './reader-params.ts';
 
 const TYPE_KEYS: Record<Entity['type'], MessageKey> = {
@@ -41,18 +39,6 @@ export interface ReaderEntityProps {
   /** Move focus to the heading when shown (after a user's choice, not on page load). */
   takeFocus: boolean;
 }
-
-function useMuted(entityId: string): boolean {
-  const [muted, setMuted] = useState(false);
-  useEffect(() => {
-    void loadSettings().then((s) => setMuted(s.mutedEntities.includes(entityId)));
-    return watchSettings((s) => setMuted(s.mutedEntities.includes(entityId)));
-  }, [entityId]);
-  return muted;
-}
-
-const setMuted = (entityId: string, on: boolean) =>
-  updateSettings((s) => ({ mutedEntities: on ? [...new Set([...s.mutedEntities, entityId])] : s.mutedEntities.filter((id) => id !== entityId) }));
 
 function TieList({ id, heading, ties, names, articleId, lang, onSelectEntity }: {
   id: string; heading: string; ties: readonly Tie[]; names: ReadonlyMap<string, string>; articleId: string; lang: 'ar' | 'en';
@@ -93,15 +79,11 @@ export function ReaderEntity(props: ReaderEntityProps) {
   const other = lang === 'ar' ? 'en' : 'ar';
   const [view, setView] = useState<EntityView | null | undefined>(undefined);
   const [note, setNote] = useState('');
-  const [toast, setToast] = useState<{ focusUndo: boolean } | null>(null);
-  const muted = useMuted(entityId);
   const heading = useRef<HTMLHeadingElement>(null);
-  const muteButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     let live = true;
     setView(undefined);
-    setToast(null);
     sendToBackground('getEntityView', { entityId }).then((v) => live && setView(v), () => live && setView(null));
     return () => {
       live = false;
@@ -140,11 +122,6 @@ export function ReaderEntity(props: ReaderEntityProps) {
       () => setNote(t('readerPanelHint')),
     );
   };
-  const toggleMute = (e: MouseEvent) => {
-    const on = !muted;
-    void setMuted(entityId, on).then(() => setToast(on ? { focusUndo: e.detail === 0 } : null));
-  };
-
   return (
     <aside class="entity" aria-labelledby="reader-entity-name" data-entity-id={entity.id} lang={lang} dir={dirOf(lang)}>
       <div class="entity-head">
@@ -180,27 +157,9 @@ export function ReaderEntity(props: ReaderEntityProps) {
       )}
       <div class="entity-actions">
         <button type="button" class="to-panel" onClick={showInPanel}>{t('actionMoreInPanel')}</button>
-        <button type="button" class="mute" ref={muteButton} aria-pressed={muted} onClick={toggleMute}>
-          <Msg k="actionMute" args={[name]} />
-        </button>
+        <MuteButton entityId={entity.id} name={name} />
       </div>
       {note && <p class="status" role="status">{note}</p>}
-      {toast && (
-        <Toast
-          message={<Msg k="toastMuted" args={[name]} />}
-          focusUndo={toast.focusUndo}
-          onUndo={() => {
-            setToast(null);
-            void setMuted(entityId, false);
-            muteButton.current?.focus();
-          }}
-          onClose={() => {
-            const hadFocus = document.activeElement?.closest('.toast') != null;
-            setToast(null);
-            if (hadFocus) muteButton.current?.focus();
-          }}
-        />
-      )}
     </aside>
   );
 }

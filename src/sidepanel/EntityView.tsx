@@ -13,11 +13,9 @@ import { formatIsoDate } from '../core/iso-date.ts';
 import type { ArticleMeta } from '../shared/messages.ts';
 import type { EntityView as View } from '../shared/panel-api.ts';
 import { sendToBackground } from '../shared/send.ts';
-import { updateSettings, watchSettings, loadSettings } from '../shared/settings.ts';
 import { dirOf, t } from '../shared/i18n.ts';
 import { Background } from '../shared/ui/Background.tsx';
-import { Msg } from '../shared/ui/Msg.tsx';
-import { Toast } from '../shared/ui/Toast.tsx';
+import { MuteButton } from '../shared/ui/MuteButton.tsx';
 import { AffiliationGraph } from './AffiliationGraph.tsx';
 import { FactQuotes, distinctEvidence } from './FactQuotes.tsx';
 import { OTHER_LANG, TYPE_KEYS, UI_LANG, inUi } from './entity-text.ts';
@@ -28,20 +26,6 @@ export interface EntityViewProps {
   entityId: string;
   onOpenEntity: (entityId: string) => void;
   onBack: () => void;
-}
-
-function useMuted(entityId: string): [boolean, (muted: boolean) => Promise<void>] {
-  const [muted, setMuted] = useState(false);
-  useEffect(() => {
-    void loadSettings().then((s) => setMuted(s.mutedEntities.includes(entityId)));
-    return watchSettings((s) => setMuted(s.mutedEntities.includes(entityId)));
-  }, [entityId]);
-  const set = async (on: boolean) => {
-    await updateSettings((s) => ({
-      mutedEntities: on ? [...new Set([...s.mutedEntities, entityId])] : s.mutedEntities.filter((id) => id !== entityId),
-    }));
-  };
-  return [muted, set];
 }
 
 interface ListedTie extends Tie {
@@ -108,10 +92,7 @@ function listTies(ties: readonly Tie[]): ListedTie[] {
 
 export function EntityView({ entityId, onOpenEntity, onBack }: EntityViewProps) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-  const [muted, setMuted] = useMuted(entityId);
-  const [toast, setToast] = useState<{ focusUndo: boolean } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const muteButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -151,11 +132,6 @@ export function EntityView({ entityId, onOpenEntity, onBack }: EntityViewProps) 
   const listed = listTies(ties);
   const plainRoles = entity.roles.filter((r) => !r.orgId);
   const name = inUi(entity.name);
-  const toggleMute = (e: MouseEvent) => {
-    const on = !muted;
-    // detail 0: pressed from the keyboard, so the toast's Undo takes focus.
-    void setMuted(on).then(() => setToast(on ? { focusUndo: e.detail === 0 } : null));
-  };
   return (
     <article class="entity-view" data-entity-id={entity.id} aria-labelledby="entity-name">
       {back}
@@ -168,9 +144,7 @@ export function EntityView({ entityId, onOpenEntity, onBack }: EntityViewProps) 
       </header>
       <p class="description">{inUi(entity.description)}</p>
       <Background source={entity.descriptionSource} lang={UI_LANG} />
-      <button type="button" class="mute" ref={muteButton} aria-pressed={muted} onClick={toggleMute}>
-        <Msg k="actionMute" args={[name]} />
-      </button>
+      <MuteButton entityId={entity.id} name={name} />
       {plainRoles.length > 0 && (
         <section aria-labelledby="roles-heading">
           <h3 id="roles-heading">{t('cardRoles')}</h3>
@@ -187,22 +161,6 @@ export function EntityView({ entityId, onOpenEntity, onBack }: EntityViewProps) 
       <TieList id="ties-out" heading={t('panelTiesOut')} ties={listed.filter((x) => x.direction === 'out')} related={related} articles={articles} entityId={entity.id} onOpenEntity={onOpenEntity} />
       <TieList id="ties-in" heading={t('panelTiesIn')} ties={listed.filter((x) => x.direction === 'in')} related={related} articles={articles} entityId={entity.id} onOpenEntity={onOpenEntity} />
       <AffiliationGraph entity={entity} ties={ties} related={related} onOpenEntity={onOpenEntity} />
-      {toast && (
-        <Toast
-          message={<Msg k="toastMuted" args={[name]} />}
-          focusUndo={toast.focusUndo}
-          onUndo={() => {
-            setToast(null);
-            void setMuted(false);
-            muteButton.current?.focus();
-          }}
-          onClose={() => {
-            const hadFocus = document.activeElement?.closest('.toast') != null;
-            setToast(null);
-            if (hadFocus) muteButton.current?.focus();
-          }}
-        />
-      )}
     </article>
   );
 }

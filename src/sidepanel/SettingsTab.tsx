@@ -6,11 +6,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Entity, EntityType } from '../core/dataset-schema.ts';
 import { sendToBackground } from '../shared/send.ts';
-import {
-  DEFAULT_SETTINGS, loadSettings, updateSettings, watchSettings, type HighlightStyle, type Settings,
-} from '../shared/settings.ts';
+import { updateSettings, type HighlightStyle, type Settings } from '../shared/settings.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { ENTITY_TYPES, GROUP_KEYS, inUi } from './entity-text.ts';
+import { useSettings } from './use-settings.ts';
 
 const STYLE_KEYS: Record<HighlightStyle, MessageKey> = {
   underline: 'panelStyleUnderline',
@@ -27,15 +26,6 @@ export function siteOf(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function useSettings(): Settings {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  useEffect(() => {
-    void loadSettings().then(setSettings);
-    return watchSettings(setSettings);
-  }, []);
-  return settings;
 }
 
 /** Names of the muted entities, fetched when the list changes (ids the dataset no longer has show as ids). */

@@ -19,7 +19,17 @@ function sourceOf(context: string): string {
     .join('\n');
 }
 
-const uses = (source: string, key: string) => new RegExp(`['"]${key}['"]`).test(source);
+/** The shared components (src/shared/ui/*.tsx) by name, with their source. */
+const components = new Map(
+  readdirSync(join(ROOT, 'src', 'shared', 'ui')).filter((f) => f.endsWith('.tsx'))
+    .map((f) => [f.slice(0, -'.tsx'.length), readFileSync(join(ROOT, 'src', 'shared', 'ui', f), 'utf8')] as const),
+);
+
+/** Whether `source` shows message `key`: itself, or through a shared component it renders. */
+function uses(source: string, key: string): boolean {
+  const direct = (text: string) => new RegExp(`['"]${key}['"]`).test(text);
+  return direct(source) || [...components].some(([name, text]) => source.includes(`<${name}`) && direct(text));
+}
 
 test('each action has one message, used by every surface that offers it', () => {
   const card = sourceOf('content');
