@@ -26,6 +26,8 @@ export interface DriverPage {
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
   keyPress(key: string): Promise<void>;
+  /** Presses `key` (a `code`, e.g. 'KeyV') with modifiers held, e.g. chord(['Control'], 'KeyV'). */
+  chord(modifiers: string[], key: string): Promise<void>;
   screenshot(path: string): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
@@ -72,6 +74,7 @@ function wrapPlaywright(page: PwPage): DriverPage {
     waitFor: async (fn, arg, timeoutMs = 10_000) => void (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs })),
     mouseMove: (x, y) => page.mouse.move(x, y),
     keyPress: (key) => page.keyboard.press(key),
+    chord: (modifiers, key) => page.keyboard.press([...modifiers, key].join('+')),
     screenshot: async (path) => void (await page.screenshot({ path })),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
@@ -86,6 +89,11 @@ function wrapPuppeteer(page: PpPage): DriverPage {
       void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg)),
     mouseMove: (x, y) => page.mouse.move(x, y),
     keyPress: (key) => page.keyboard.press(key as never),
+    chord: async (modifiers, key) => {
+      for (const m of modifiers) await page.keyboard.down(m as never);
+      await page.keyboard.press(key as never);
+      for (const m of [...modifiers].reverse()) await page.keyboard.up(m as never);
+    },
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
@@ -211,7 +219,7 @@ export function checkLaunchable(name: BrowserName): void {
   if (!existsSync(join(ext, 'manifest.json'))) throw new Error(`the extension is not built (${ext} is missing): run npm run build`);
 }
 
-export function launch(name: BrowserName, options: Omit<LaunchOptions, 'extensionPath'>): Promise<DriverBrowser> {
+export function launch(name: BrowserName, options: LaunchOptions): Promise<DriverBrowser> {
   checkLaunchable(name);
   return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }

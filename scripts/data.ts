@@ -125,12 +125,31 @@ function expandWordLists(value: unknown, lists: ReadonlyMap<string, string[]>, r
   return { ...value, aliases };
 }
 
+/**
+ * What the bundled dataset owes its readers beyond the format (a feed's pack may omit it): every description is
+ * background knowledge, so it names its source and the day it was checked (`descriptionSource`).
+ */
+export function editorialProblems(pack: DatasetPack, sources: DataSources): Problem[] {
+  return pack.entities.flatMap((entity, i) =>
+    entity.descriptionSource
+      ? []
+      : [{
+          ...locate(`entities[${i}].descriptionSource`, sources),
+          record: entity.id,
+          message: 'The description needs its source: add "descriptionSource": { "name": {"ar", "en"}, "url": "https://…", "checked": "YYYY-MM-DD" } (see data/README.md).',
+        }],
+  );
+}
+
 /** Assembles and validates; every problem is located in the source file it comes from. */
 export function buildPack(sources: DataSources): BuildResult {
   const { pack, problems } = assemblePack(sources);
   if (problems.length > 0) return { ok: false, problems };
   const result = validatePack(pack);
-  if (result.ok) return result;
+  if (result.ok) {
+    const editorial = editorialProblems(result.pack, sources);
+    return editorial.length === 0 ? result : { ok: false, problems: editorial };
+  }
   return { ok: false, problems: result.errors.map((e) => ({ ...locate(e.path, sources), ...(e.record ? { record: e.record } : {}), message: e.message })) };
 }
 

@@ -1,5 +1,5 @@
 /** Handlers for PanelApi (side panel, card and article reader). */
-import type { Entity } from '../core/dataset-schema.ts';
+import type { Entity, EntityType } from '../core/dataset-schema.ts';
 import { namedIds, tiesOf } from '../core/entity-graph.ts';
 import { browser } from '../shared/browser.ts';
 import type { ArticleMeta, Handlers } from '../shared/messages.ts';
@@ -76,4 +76,34 @@ export const panelHandlers: Handlers<PanelApi> = {
     await ensureDataset();
     return (await (await openDatabase()).get('articles', articleId)) ?? null;
   },
+
+  async browseEntities({ lang, limit }) {
+    if ((lang !== 'ar' && lang !== 'en') || typeof limit !== 'number' || !Number.isFinite(limit)) {
+      throw new Error('browseEntities: bad parameters');
+    }
+    const { browse } = await panelIndexes();
+    const take = Math.max(0, Math.min(MAX_BROWSE, Math.floor(limit)));
+    const groups = BROWSE_TYPES.map((type) => {
+      const all = browse(type, lang);
+      return { type, total: all.length, entities: all.slice(0, take).map((e) => ({ id: e.id, name: e.name })) };
+    });
+    return { groups: groups.filter((g) => g.total > 0) };
+  },
+
+  async listArticles() {
+    await ensureDataset();
+    const articles: ArticleMeta[] = [];
+    // A cursor, so no more than one article's text is held at a time.
+    let cursor = await (await openDatabase()).transaction('articles').store.openCursor();
+    for (; cursor; cursor = await cursor.continue()) {
+      const { text: _text, ...meta } = cursor.value;
+      articles.push(meta);
+    }
+    articles.sort((a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id));
+    return { articles };
+  },
 };
+
+/** Most entities of one type an empty Search lists; beyond that, a search finds them. */
+const MAX_BROWSE = 500;
+const BROWSE_TYPES: readonly EntityType[] = ['person', 'organisation', 'media', 'place'];

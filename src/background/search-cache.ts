@@ -5,6 +5,7 @@
  * wakes (about 2 s for 100,000 entities in Node: see tests/unit/search-scale.test.ts), and a new dataset
  * version replaces it.
  */
+import type { Bilingual, EntityType } from '../core/dataset-schema.ts';
 import { tieIndex } from '../core/entity-graph.ts';
 import { buildSearchIndex, type SearchIndex } from '../core/search.ts';
 import { ensureDataset } from './bundled-pack.ts';
@@ -15,6 +16,8 @@ export interface PanelIndexes {
   search: SearchIndex;
   /** Entity id → ids of the entities that name it. */
   namers: Map<string, string[]>;
+  /** Every entity's id and names, by type, in the order of its names in each UI language (sorted on first use). */
+  browse: (type: EntityType, lang: 'ar' | 'en') => ReadonlyArray<{ id: string; name: Bilingual }>;
 }
 
 /** Keyed by dataset id and version: an import of another dataset may carry the same version number. */
@@ -22,7 +25,23 @@ let cached: { key: string; indexes: Promise<PanelIndexes> } | undefined;
 
 async function build(): Promise<PanelIndexes> {
   const entities = await getAllEntities(await openDatabase());
-  return { search: buildSearchIndex(entities), namers: tieIndex(entities) };
+  const byType = new Map<EntityType, Array<{ id: string; name: Bilingual }>>();
+  for (const e of entities) {
+    const list = byType.get(e.type) ?? [];
+    list.push({ id: e.id, name: e.name });
+    byType.set(e.type, list);
+  }
+  const sorted = new Map<string, ReadonlyArray<{ id: string; name: Bilingual }>>();
+  const browse = (type: EntityType, lang: 'ar' | 'en') => {
+    const key = `${type}|${lang}`;
+    let list = sorted.get(key);
+    if (!list) {
+      const collator = new Intl.Collator(lang);
+      sorted.set(key, (list = [...(byType.get(type) ?? [])].sort((a, b) => collator.compare(a.name[lang], b.name[lang]))));
+    }
+    return list;
+  };
+  return { search: buildSearchIndex(entities), namers: tieIndex(entities), browse };
 }
 
 /** The indexes for the stored dataset version; concurrent callers share one build. */

@@ -1,45 +1,39 @@
 /**
- * One piece of evidence on the card: the quote, verbatim and in its article's language, "according to
- * <publisher>, <date>" in the reader's UI language, and the two ways back to the source: the original URL (only
- * an http(s) URL is ever linked) and the bundled copy of the article, opened at the quoted passage.
+ * The source of one fact on the card, opened from its icon button: the quote (labelled with its language, with
+ * a person's translation under it when the reader's language is another), "according to <publisher>, <date>",
+ * and the ways back to the source: the bundled article at the passage, the original (only an http(s) URL is
+ * ever linked), and a citation to copy.
  */
 import type { Evidence } from '../core/dataset-schema.ts';
-import { formatIsoDate } from '../core/iso-date.ts';
+import { citationText } from '../core/citation.ts';
 import { safeHttpUrl } from '../core/text-utils.ts';
 import type { ArticleMeta } from '../shared/messages.ts';
-import { dirOf, t } from '../shared/i18n.ts';
-import { UiText, type CardLangs } from './card-langs.tsx';
+import { t } from '../shared/i18n.ts';
+import { CopyCitation } from '../shared/ui/CopyCitation.tsx';
+import { Quote } from '../shared/ui/Quote.tsx';
 
 export interface EvidenceProps {
   evidence: Evidence;
   article: ArticleMeta | undefined;
-  langs: CardLangs;
+  lang: 'ar' | 'en';
   onOpenReader: (articleId: string, quote: string) => void;
 }
 
-export function CardEvidence({ evidence, article, langs, onOpenReader }: EvidenceProps) {
+export function CardEvidence({ evidence, article, lang, onOpenReader }: EvidenceProps) {
   const href = article ? safeHttpUrl(article.url) : undefined;
-  const quoteLang = article?.language;
   return (
-    <figure class="quote">
-      <blockquote lang={quoteLang} dir={quoteLang ? dirOf(quoteLang) : 'auto'}>{evidence.quote}</blockquote>
-      <figcaption>
-        {article && (
-          <UiText langs={langs} class="according">
-            {t('cardAccordingTo', [article.publisher[langs.ui], formatIsoDate(article.published, langs.ui)])}
-          </UiText>
+    <Quote evidence={evidence} article={article} lang={lang}>
+      <span class="source-links">
+        <button type="button" class="link-button read-passage" onClick={() => onOpenReader(evidence.articleId, evidence.quote)}>
+          {t('actionReadPassage')}
+        </button>
+        {href && (
+          <a href={href} target="_blank" rel="noopener noreferrer" class="source-link">{t('actionOriginal')}</a>
         )}
-        <span class="source-links">
-          {href && (
-            <a href={href} target="_blank" rel="noopener noreferrer" class="source-link">
-              <UiText langs={langs}>{t('cardSource')}</UiText>
-            </a>
-          )}
-          <button type="button" class="link-button read-passage" onClick={() => onOpenReader(evidence.articleId, evidence.quote)}>
-            <UiText langs={langs}>{t('cardReadPassage')}</UiText>
-          </button>
-        </span>
-      </figcaption>
-    </figure>
+        {article && (
+          <CopyCitation class="link-button" text={() => citationText(article, evidence, lang, { quote: t('citationQuote') })} />
+        )}
+      </span>
+    </Quote>
   );
 }

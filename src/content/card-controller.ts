@@ -1,16 +1,15 @@
 /**
  * The card's behaviour: opening it for a name (fetching what it shows), following a tie to another entity's
- * card and back, moving to the next or previous name on the page, and the card's actions (side panel, article
- * reader, "don't show this entity"). Rendering is EntityCard's, placement card-position's, the DOM card-host's.
+ * card and back (focus on the new card's name), moving to the next or previous name on the page, and the card's
+ * actions (side panel, article reader, "Not this one", "Don't highlight <name>", the last two with an undo
+ * toast: card-dismiss.ts). Rendering is EntityCard's, placement card-position's, the DOM card-host's.
  */
 import { h } from 'preact';
-import { isArabicScript } from '../core/text-utils.ts';
 import { t, uiLanguage } from '../shared/i18n.ts';
 import { sendToBackground } from '../shared/send.ts';
-import { updateSettings } from '../shared/settings.ts';
 import { EntityCard } from './EntityCard.tsx';
 import type { CardHost } from './card-host.ts';
-import type { CardLangs } from './card-langs.tsx';
+import { CardDismissals } from './card-dismiss.ts';
 import { anchorCard, type Anchoring } from './card-position.ts';
 import type { EntityDirectory } from './entity-directory.ts';
 import type { HighlightPainter } from './highlights.ts';
@@ -26,13 +25,16 @@ export interface CardControllerDeps {
   /** Told when a card opens or closes by any means, so hover intent follows. */
   onOpened: (m: FoundMention) => void;
   onClosed: () => void;
+  /** "Not this one": hides one mention on this page; resolves to its undo. */
+  dismissMention: (m: FoundMention) => Promise<() => Promise<void>>;
 }
 
 interface OpenCard {
   mention: FoundMention;
   /** Entity ids from the name's own entity to the one shown (following ties pushes, Back pops). */
   trail: string[];
-  langs: CardLangs;
+  /** Opened from the keyboard (or a tap): the card lists its keys. */
+  keyboard: boolean;
   status: string | undefined;
 }
 
@@ -41,8 +43,12 @@ export class CardController {
   private anchoring: Anchoring | null = null;
   /** Bumped by every open and close: an answer for an older request is dropped. */
   private generation = 0;
+  private readonly lang = uiLanguage();
+  private readonly dismissals: CardDismissals;
 
-  constructor(private readonly deps: CardControllerDeps) {}
+  constructor(private readonly deps: CardControllerDeps) {
+    this.dismissals = new CardDismissals(deps.host, deps.dismissMention);
+  }
 
   get mention(): FoundMention | null {
     return this.current?.mention ?? null;
@@ -61,16 +67,22 @@ export class CardController {
     this.anchoring?.stop();
     this.anchoring = null;
     const generation = ++this.generation;
-    this.current = {
-      mention,
-      trail: [mention.entityId],
-      langs: { content: isArabicScript(mention.surface) ? 'ar' : 'en', ui: uiLanguage() },
-      status: undefined,
-    };
+    this.current = { mention, trail: [mention.entityId], keyboard: focus, status: undefined };
     this.deps.painter.setActive(mention.range);
     this.deps.onOpened(mention);
     if (!(await this.show(generation))) return;
     if (focus) this.deps.host.focus();
+  }
+
+  /** Moves focus into the open card from the keyboard (the open-card command): it then lists its keys. */
+  focusFromKeyboard(): void {
+    const cur = this.current;
+    if (!cur) return;
+    this.deps.host.focus();
+    if (!cur.keyboard) {
+      cur.keyboard = true;
+      void this.show(this.generation);
+    }
   }
 
   close(): void {
@@ -112,7 +124,7 @@ export class CardController {
     try {
       data = (await this.deps.directory.cardData(id)) ?? { missing: id };
       const previous = cur.trail[cur.trail.length - 2];
-      if (previous !== undefined) backTo = (await this.deps.directory.cardData(previous))?.entity.name[cur.langs.content];
+      if (previous !== undefined) backTo = (await this.deps.directory.cardData(previous))?.entity.name[this.lang];
     } catch {
       // The background is gone (extension reloaded): nothing to show.
       if (generation === this.generation) this.close();
@@ -122,15 +134,17 @@ export class CardController {
     const card = this.deps.host.render(
       h(EntityCard, {
         data,
-        langs: cur.langs,
+        lang: this.lang,
         backTo,
+        keyboard: cur.keyboard,
         status: cur.status,
         onClose: () => this.close(),
         onBack: () => this.follow(null),
         onOpenEntity: (target: string) => this.follow(target),
         onOpenReader: (articleId: string, quote: string) => void this.openReader(articleId, quote, id),
         onShowInPanel: () => void this.showInPanel(id),
-        onMute: () => void this.mute(id),
+        onNotThisOne: (fromKeyboard: boolean) => this.notThisOne(fromKeyboard),
+        onMute: (fromKeyboard: boolean) => this.mute(id, 'entity' in data ? data.entity.name[this.lang] : id, fromKeyboard),
         onKeyDown: (e: KeyboardEvent) => this.onKeyDown(e),
         onFocusOut: (e: FocusEvent) => this.onFocusOut(e),
       }),
@@ -142,7 +156,10 @@ export class CardController {
     return generation === this.generation;
   }
 
-  /** Shows a tie's entity in the card (null: back to the previous one); focus stays in the card. */
+  /**
+   * Shows a tie's entity in the card (null: back to the previous one), and moves focus to its name: the button
+   * that was pressed is gone with the old card, and focus must not fall to the page's body.
+   */
   private follow(target: string | null): void {
     const cur = this.current;
     if (!cur) return;
@@ -153,7 +170,7 @@ export class CardController {
     }
     cur.status = undefined;
     void this.show(this.generation).then((shown) => {
-      if (shown && this.deps.host.hasFocus) this.deps.host.focus();
+      if (shown) this.deps.host.focus('#dramatis-name');
     });
   }
 
@@ -196,13 +213,19 @@ export class CardController {
     }
   }
 
-  private async mute(entityId: string): Promise<void> {
+  /** "Not this one": this mention only, on this page, with an undo toast (its Undo focused for a keyboard user). */
+  private notThisOne(fromKeyboard: boolean): void {
+    const cur = this.current;
+    if (!cur) return;
+    const name = cur.mention.surface;
     this.close();
-    try {
-      await updateSettings((s) => ({ mutedEntities: [...new Set([...s.mutedEntities, entityId])] }));
-    } catch {
-      /* storage unavailable: the name stays shown */
-    }
+    void this.dismissals.dismiss(cur.mention, name, fromKeyboard);
+  }
+
+  /** "Don't highlight <name>": the entity, on every page, with an undo toast. */
+  private mute(entityId: string, name: string, fromKeyboard: boolean): void {
+    this.close();
+    void this.dismissals.mute(entityId, name, fromKeyboard);
   }
 }
 

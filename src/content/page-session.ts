@@ -5,6 +5,7 @@
  */
 import type { EntityType } from '../core/dataset-schema.ts';
 import { browser } from '../shared/browser.ts';
+import { dismissMention, loadDismissed, undismissMention, watchDismissed } from '../shared/dismissals.ts';
 import type { PageMention } from '../shared/messages.ts';
 import { announcePageMentionsChanged } from '../shared/panel-api.ts';
 import type { Settings } from '../shared/settings.ts';
@@ -16,6 +17,7 @@ import { EntityDirectory } from './entity-directory.ts';
 import { guarded } from './guard.ts';
 import { HighlightPainter } from './highlights.ts';
 import { HoverController } from './hover.ts';
+import { contextKeyOf } from './mention-context.ts';
 import { Superseded, timedTask } from './work-slices.ts';
 import { watchKeyboard } from './keyboard.ts';
 import { PageMentionIndex, type FoundMention } from './page-mentions.ts';
@@ -45,6 +47,9 @@ export class PageSession {
   private announcedVersion = 0;
   private shownTypes: Set<EntityType>;
   private muted: Set<string>;
+  /** Keys of the mentions dismissed on this page ("Not this one"), and each mention's key once computed. */
+  private dismissed = new Set<string>();
+  private readonly dismissKeys = new WeakMap<FoundMention, string>();
   /** Settles when the current document context's first full scan has finished (or failed). */
   scanned: Promise<void> = Promise.resolve();
 
@@ -76,6 +81,7 @@ export class PageSession {
       isShown: (m) => this.isShown(m),
       onOpened: (m) => this.hover.opened(m),
       onClosed: () => this.hover.closed(),
+      dismissMention: (m) => this.dismissMention(m),
     });
     this.hover = new HoverController({
       hitTest: (x, y) => this.hitTest(x, y),
@@ -90,6 +96,7 @@ export class PageSession {
       isInCard: (e) => this.host.contains(e),
     }, signal);
     this.scanned = this.enqueue((s) => this.scanner.scanDocument(documentRoot(), s));
+    this.followDismissals(signal);
   }
 
   /** Follows a change of settings that keeps Dramatis on for this page. */
@@ -130,7 +137,7 @@ export class PageSession {
    */
   openFromKeyboard(): boolean {
     if (this.card.isOpen && !this.host.hasFocus) {
-      this.host.focus();
+      this.card.focusFromKeyboard();
       return true;
     }
     return this.openAtCaret();
@@ -149,7 +156,44 @@ export class PageSession {
 
   isShown(m: FoundMention): boolean {
     const brief = this.directory.brief(m.entityId);
-    return brief !== undefined && this.shownTypes.has(brief.type) && !this.muted.has(m.entityId);
+    return brief !== undefined && this.shownTypes.has(brief.type) && !this.muted.has(m.entityId) && !this.isDismissed(m);
+  }
+
+  /** "Not this one": hides `m` on this page, remembered for the page's URL; resolves to its undo. */
+  private async dismissMention(m: FoundMention): Promise<() => Promise<void>> {
+    const url = location.href;
+    const key = this.keyOf(m);
+    await dismissMention(url, key);
+    this.setDismissed(new Set([...this.dismissed, key]));
+    return () => undismissMention(url, key);
+  }
+
+  private isDismissed(m: FoundMention): boolean {
+    // Nearly every page has none: then no mention's context is ever read.
+    return this.dismissed.size > 0 && this.dismissed.has(this.keyOf(m));
+  }
+
+  private keyOf(m: FoundMention): string {
+    let key = this.dismissKeys.get(m);
+    if (key === undefined) this.dismissKeys.set(m, (key = contextKeyOf(m)));
+    return key;
+  }
+
+  /** Loads this page's dismissed mentions, and follows changes (an undo, the same page in another tab). */
+  private followDismissals(signal: AbortSignal): void {
+    const load = () => void loadDismissed(location.href).then((keys) => this.setDismissed(keys), () => undefined);
+    load();
+    this.reloadDismissals = load;
+    signal.addEventListener('abort', watchDismissed(() => location.href, guarded((keys: Set<string>) => this.setDismissed(keys))));
+  }
+
+  private reloadDismissals: () => void = () => undefined;
+
+  private setDismissed(keys: Set<string>): void {
+    if (keys.size === this.dismissed.size && [...keys].every((k) => this.dismissed.has(k))) return;
+    this.dismissed = keys;
+    timedTask('paint', () => this.repaint());
+    this.card.refresh();
   }
 
   /** A new document context: an SPA route change or a new dataset. Nothing found before carries over. */
@@ -163,6 +207,8 @@ export class PageSession {
     this.scanner.reset();
     this.watch.discardPending();
     this.scanned = this.enqueue((s) => this.scanner.scanDocument(documentRoot(), s));
+    // A new address (SPA route) has its own dismissals.
+    this.reloadDismissals();
   }
 
   private rescanRegions(roots: Node[]): void {

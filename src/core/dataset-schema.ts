@@ -12,6 +12,7 @@ export const FORMAT_VERSION = 1;
 const Id = Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 80, description: 'Stable, lowercase, kebab-case id' });
 const HttpUrl = Type.String({ pattern: '^https?://', maxLength: 2048, description: 'An http(s) URL; nothing else is ever linked' });
 const IsoDate = Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
+const FullDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Text = (maxLength = 500) => Type.String({ minLength: 1, maxLength });
 
 export const Lang = Type.Union([Type.Literal('ar'), Type.Literal('en'), Type.Literal('fa')]);
@@ -29,9 +30,20 @@ export const EntityType = Type.Union([
 ]);
 export type EntityType = Static<typeof EntityType>;
 
+/**
+ * A person's translation of a quote, keyed by the language it is written in. Never machine output, and never
+ * the quote itself: readers see it marked as a translation, under the verbatim quote, when their UI language is
+ * not the article's.
+ */
+export const QuoteTranslation = Type.Object(
+  { ar: Type.Optional(Text(1000)), en: Type.Optional(Text(1000)) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type QuoteTranslation = Static<typeof QuoteTranslation>;
+
 /** A quote, verbatim from an article of the dataset, that supports a fact. */
 export const Evidence = Type.Object(
-  { articleId: Id, quote: Text(1000) },
+  { articleId: Id, quote: Text(1000), translation: Type.Optional(QuoteTranslation) },
   { additionalProperties: false },
 );
 export type Evidence = Static<typeof Evidence>;
@@ -54,6 +66,8 @@ export const Affiliation = Type.Object(
     /** How the entity relates to the target, e.g. {en: "part of", ar: "جزء من"}. */
     relation: Bilingual,
     targetId: Id,
+    /** When it happened (a meeting, a visit), as precisely as the source says; shown after the tie, not in it. */
+    date: Type.Optional(IsoDate),
     evidence: Type.Array(Evidence, { minItems: 1 }),
   },
   { additionalProperties: false },
@@ -112,6 +126,16 @@ export const Alias = Type.Object(
 );
 export type Alias = Static<typeof Alias>;
 
+/**
+ * Where an entity's description comes from: background knowledge, not the articles, so it names a reference
+ * (e.g. the entity's Wikipedia article) and the day someone last checked the description against it.
+ */
+export const DescriptionSource = Type.Object(
+  { name: Bilingual, url: HttpUrl, checked: FullDate },
+  { additionalProperties: false },
+);
+export type DescriptionSource = Static<typeof DescriptionSource>;
+
 export const Entity = Type.Object(
   {
     id: Id,
@@ -119,6 +143,8 @@ export const Entity = Type.Object(
     name: Bilingual,
     aliases: Type.Array(Alias, { minItems: 1 }),
     description: Bilingual,
+    /** Optional in the format (a feed may omit it); `npm run data` requires it of the bundled dataset. */
+    descriptionSource: Type.Optional(DescriptionSource),
     roles: Type.Array(Role),
     affiliations: Type.Array(Affiliation),
   },

@@ -16,12 +16,14 @@
  *   entity must not list a key twice with different `ambiguous` flags or alias rules, nor flag an alias both
  *   ambiguous and full; an alias's own rules hold (alias-checks.ts: exactCase, romanised, context, parts, and the
  *   entities they name exist);
- * - article links are http(s) URLs; a role does not end before it starts.
+ * - article links are http(s) URLs; a role does not end before it starts;
+ * - a quote's translation is in another language than its article (the quote itself is in the article's), and
+ *   a description's source links an http(s) URL and names a real day.
  */
 import { FormatRegistry } from '@sinclair/typebox';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import { aliasRuleProblems, aliasRuleSignature } from './alias-checks.ts';
-import { DatasetPack, FORMAT_VERSION, type Alias, type Article, type Evidence, type Exclusion } from './dataset-schema.ts';
+import { DatasetPack, FORMAT_VERSION, type Alias, type Article, type Entity, type Evidence, type Exclusion } from './dataset-schema.ts';
 import { foldKey } from './normalize.ts';
 import { safeHttpUrl } from './text-utils.ts';
 
@@ -108,6 +110,7 @@ const PATTERN_MESSAGES: Record<string, string> = {
   '^[a-z0-9][a-z0-9-]*$': 'An id is lowercase letters, digits and hyphens, starting with a letter or digit',
   '^https?://': 'Links must be http(s) URLs',
   '^\\d{4}(-\\d{2}(-\\d{2})?)?$': 'A date is written YYYY, YYYY-MM or YYYY-MM-DD',
+  '^\\d{4}-\\d{2}-\\d{2}$': 'A day is written YYYY-MM-DD',
 };
 
 function schemaMessage(e: ValueError, segments: readonly string[]): string {
@@ -157,6 +160,10 @@ function schemaMessage(e: ValueError, segments: readonly string[]): string {
       return schema.format === 'date-time'
         ? `Expected a date and time such as "2020-11-22T09:30:00Z" (RFC 3339), got ${got}.`
         : `Expected the format "${String(schema.format)}", got ${got}.`;
+    case ValueErrorType.ObjectMinProperties:
+      return field === 'translation'
+        ? 'Give at least one translation ("en" or "ar"), or leave the field out.'
+        : `Needs at least ${String(schema.minProperties)} field(s).`;
     case ValueErrorType.ArrayMinItems:
       return `Needs at least ${String(schema.minItems)} item${schema.minItems === 1 ? '' : 's'}.`;
     default:
@@ -205,6 +212,7 @@ function checkSemantics(pack: DatasetPack, errors: ValidationError[], max: numbe
     const entity = pack.entities[i]!;
     const id = entity.id;
     aliases.check(entity.aliases, i, id);
+    checkDescriptionSource(entity, `entities[${i}].descriptionSource`, add);
     for (let r = 0; r < entity.roles.length; r++) {
       const role = entity.roles[r]!;
       const at = `entities[${i}].roles[${r}]`;
@@ -229,6 +237,21 @@ function checkSemantics(pack: DatasetPack, errors: ValidationError[], max: numbe
       quotes.check(affiliation.evidence, at, id);
     }
   }
+}
+
+/** A description's source must be linkable and dated with a day that exists. */
+function checkDescriptionSource(entity: Entity, at: string, add: Add): void {
+  const source = entity.descriptionSource;
+  if (!source) return;
+  if (!safeHttpUrl(source.url)) add(`${at}.url`, entity.id, `Links must be valid http(s) URLs; ${show(source.url)} is not.`);
+  if (!isRealDay(source.checked)) add(`${at}.checked`, entity.id, `${show(source.checked)} is not a day of the calendar.`);
+}
+
+/** YYYY-MM-DD naming a day that exists (no 2026-02-30). */
+function isRealDay(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 /** What is wrong with a reference from entity `from` to `target`, as the end of a sentence; "" if nothing. */
@@ -317,6 +340,9 @@ class QuoteChecker {
       if (!article) {
         this.add(`${at}.evidence[${i}].articleId`, record, `The evidence cites the article "${item.articleId}", which is not in the dataset.`);
         continue;
+      }
+      if (item.translation?.[article.language as 'ar' | 'en'] !== undefined) {
+        this.add(`${at}.evidence[${i}].translation.${article.language}`, record, `The article is in "${article.language}", so the quote itself is the text in that language; a translation must be in another language.`);
       }
       let found = this.found.get(article.id);
       if (!found) this.found.set(article.id, (found = new Set()));

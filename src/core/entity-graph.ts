@@ -18,6 +18,8 @@ export interface Tie {
   label: Bilingual;
   kind: 'affiliation' | 'role';
   evidence: Evidence[];
+  /** When it happened (an affiliation's date), YYYY[-MM[-DD]]. */
+  date?: string;
 }
 
 /** Ids of the entities an entity names: its affiliations' targets and its roles' organisations. */
@@ -50,7 +52,7 @@ export function tiesOf(entity: Entity, namers: Iterable<Entity>): Tie[] {
   }
   for (const a of entity.affiliations) {
     if (a.targetId !== entity.id) {
-      ties.push({ otherId: a.targetId, direction: 'out', label: a.relation, kind: 'affiliation', evidence: a.evidence });
+      ties.push({ otherId: a.targetId, direction: 'out', label: a.relation, kind: 'affiliation', evidence: a.evidence, ...(a.date ? { date: a.date } : {}) });
     }
   }
   for (const other of namers) {
@@ -60,7 +62,7 @@ export function tiesOf(entity: Entity, namers: Iterable<Entity>): Tie[] {
     }
     for (const a of other.affiliations) {
       if (a.targetId === entity.id) {
-        ties.push({ otherId: other.id, direction: 'in', label: a.relation, kind: 'affiliation', evidence: a.evidence });
+        ties.push({ otherId: other.id, direction: 'in', label: a.relation, kind: 'affiliation', evidence: a.evidence, ...(a.date ? { date: a.date } : {}) });
       }
     }
   }

@@ -1,22 +1,32 @@
 /**
  * The article reader: a bundled source article, laid out right to left, with the names the matcher finds in it
  * linked to their entities, and the passage a link points at (`quote`) scrolled into view and marked. Opened
- * by PanelApi.openReader as reader.html?article=&quote=&entity=.
+ * by PanelApi.openReader as reader.html?article=&quote=&entity=; with no article named, it lists the dataset's
+ * articles to choose from (ReaderArticles).
+ *
+ * Names are marked quietly, as pages are in the default style (an underline per type); only the entity shown
+ * beside the text and the quoted passage are tinted.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { articleBlocks, findPassage } from '../core/article-layout.ts';
 import type { Article, Entity } from '../core/dataset-schema.ts';
 import { mentionsOf } from '../core/name-matcher.ts';
+import { citationText } from '../core/citation.ts';
+import { formatIsoDate } from '../core/iso-date.ts';
 import { safeHttpUrl } from '../core/text-utils.ts';
-import { t, uiLanguage } from '../shared/i18n.ts';
+import { isolated, t, uiLanguage } from '../shared/i18n.ts';
+import { CopyCitation } from '../shared/ui/CopyCitation.tsx';
+import { Msg } from '../shared/ui/Msg.tsx';
 import type { Mention } from '../shared/messages.ts';
 import { sendToBackground } from '../shared/send.ts';
 import { ArticleText } from './ArticleText.tsx';
+import { ReaderArticles } from './ReaderArticles.tsx';
 import { ReaderEntity } from './ReaderEntity.tsx';
 import { paramsQuery, readParams, type ReaderParams } from './reader-params.ts';
 
 type Loaded =
   | { kind: 'loading' }
+  | { kind: 'none' }
   | { kind: 'error'; message: string }
   | { kind: 'ready'; article: Article; mentions: Mention[]; entities: ReadonlyMap<string, Entity> };
 
@@ -42,7 +52,7 @@ export function ReaderApp() {
   const lang = uiLanguage();
 
   useEffect(() => {
-    if (!params.articleId) return setLoaded({ kind: 'error', message: t('readerNoArticle') });
+    if (!params.articleId) return setLoaded({ kind: 'none' });
     load(params.articleId).then(setLoaded, (err: unknown) =>
       setLoaded({ kind: 'error', message: t('panelError', err instanceof Error ? err.message : String(err)) }),
     );
@@ -64,7 +74,7 @@ export function ReaderApp() {
 
   useEffect(() => {
     if (!article) return;
-    document.title = `${article.title[lang]} · ${t('extName')}`;
+    document.title = `${isolated(article.title[lang])} · ${t('extName')}`;
     if (!params.quote) return setStatus('');
     if (!passage) return setStatus(t('readerPassageMissing'));
     setStatus(t('readerPassageMarked'));
@@ -72,6 +82,7 @@ export function ReaderApp() {
     mark?.scrollIntoView({ block: 'center' });
   }, [article, passage, params.quote]);
 
+  if (loaded.kind === 'none') return <ReaderArticles />;
   if (loaded.kind !== 'ready') {
     return (
       <main class="reader" aria-busy={loaded.kind === 'loading'}>
@@ -99,15 +110,20 @@ export function ReaderApp() {
       <header class="bar">
         <p class="brand">{t('extName')} · {t('readerTitle')}</p>
         <p class="meta">
-          {t('cardAccordingTo', [loaded.article.publisher[lang], loaded.article.published])}
+          <Msg k="cardAccordingTo" args={[loaded.article.publisher[lang], formatIsoDate(loaded.article.published, lang)]} />
           {original && (
             <>
               {' · '}
-              <a href={original} target="_blank" rel="noopener noreferrer">{t('cardSource')}</a>
+              <a href={original} target="_blank" rel="noopener noreferrer">{t('actionOriginal')}</a>
             </>
           )}
         </p>
         <p class="status" role="status">{status}</p>
+        {passage && params.quote && (
+          <p class="passage-actions">
+            <CopyCitation text={() => citationText(loaded.article, { quote: params.quote! }, lang, { quote: t('citationQuote') })} />
+          </p>
+        )}
       </header>
       <main class="reader">
         <ArticleText
@@ -125,8 +141,7 @@ export function ReaderApp() {
       {params.entityId && (
         <ReaderEntity
           entityId={params.entityId}
-          articleId={loaded.article.id}
-          articleLang={loaded.article.language}
+          article={loaded.article}
           mentionCount={mentions.filter((m) => m.entityId === params.entityId).length}
           onShowPassage={(quote) => update({ ...params, quote })}
           onSelectEntity={(id) => select(id)}

@@ -1,14 +1,24 @@
 /**
- * The entity a reader chose in the article: who it is, its roles and ties both ways, and the quotes about it
- * from this article, each of which marks its passage in the text. It can hand the entity to the side panel.
+ * The entity a reader chose in the article: who it is (with where its description comes from), its own ties and
+ * the ties others state about it under headings of their own, and the quotes about it from this article, each of
+ * which marks its passage in the text and can be cited. It can hand the entity to the side panel, and stop its
+ * highlights on pages ("Don't highlight <name>", with Undo).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Entity } from '../core/dataset-schema.ts';
-import { tiesOf } from '../core/entity-graph.ts';
+import type { Entity, Evidence } from '../core/dataset-schema.ts';
+import { citationText } from '../core/citation.ts';
+import { tiesOf, type Tie } from '../core/entity-graph.ts';
+import { labelAround } from '../core/fact-text.ts';
+import { formatIsoDate } from '../core/iso-date.ts';
 import { browser } from '../shared/browser.ts';
 import { dirOf, t, tCount, uiLanguage, type MessageKey } from '../shared/i18n.ts';
+import type { ArticleMeta } from '../shared/messages.ts';
 import type { EntityView } from '../shared/panel-api.ts';
 import { sendToBackground } from '../shared/send.ts';
+import { Background } from '../shared/ui/Background.tsx';
+import { CopyCitation } from '../shared/ui/CopyCitation.tsx';
+import { MuteButton } from '../shared/ui/MuteButton.tsx';
+import { Quote } from '../shared/ui/Quote.tsx';
 import { paramsQuery } from './reader-params.ts';
 
 const TYPE_KEYS: Record<Entity['type'], MessageKey> = {
@@ -20,8 +30,7 @@ const TYPE_KEYS: Record<Entity['type'], MessageKey> = {
 
 export interface ReaderEntityProps {
   entityId: string;
-  articleId: string;
-  articleLang: 'ar' | 'en' | 'fa';
+  article: ArticleMeta;
   /** How many times the article names it. */
   mentionCount: number;
   onShowPassage: (quote: string) => void;
@@ -31,8 +40,41 @@ export interface ReaderEntityProps {
   takeFocus: boolean;
 }
 
+function TieList({ id, heading, ties, names, articleId, lang, onSelectEntity }: {
+  id: string; heading: string; ties: readonly Tie[]; names: ReadonlyMap<string, string>; articleId: string; lang: 'ar' | 'en';
+  onSelectEntity: (entityId: string) => void;
+}) {
+  if (ties.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{heading}</h3>
+      <ul>
+        {ties.map((tie, i) => {
+          const link = (
+            <a href={paramsQuery({ articleId, entityId: tie.otherId })} onClick={(e) => { e.preventDefault(); onSelectEntity(tie.otherId); }}>
+              <bdi>{names.get(tie.otherId) ?? tie.otherId}</bdi>
+            </a>
+          );
+          const label = tie.label[lang];
+          const relation = <span class="relation">{label}</span>;
+          const date = tie.date ? <> <bdi class="date">{formatIsoDate(tie.date, lang)}</bdi></> : null;
+          // "met Bashar al-Assad · November 2020" for its own ties ("Commander of the [Quds Force]" when the label
+          // names it already); "Esmail Qaani met" for others' ties to it.
+          const around = tie.direction === 'out' ? labelAround(label, names.get(tie.otherId) ?? tie.otherId) : undefined;
+          return (
+            <li key={i} class={`tie tie-${tie.direction}`} data-entity-id={tie.otherId}>
+              {around ? <span class="relation">{around.before}{link}{around.after}</span> : tie.direction === 'out' ? <>{relation} {link}</> : <>{link} {relation}</>}
+              {date}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 export function ReaderEntity(props: ReaderEntityProps) {
-  const { entityId, articleId, articleLang, mentionCount, onShowPassage, onSelectEntity, onClose, takeFocus } = props;
+  const { entityId, article, mentionCount, onShowPassage, onSelectEntity, onClose, takeFocus } = props;
   const lang = uiLanguage();
   const other = lang === 'ar' ? 'en' : 'ar';
   const [view, setView] = useState<EntityView | null | undefined>(undefined);
@@ -61,11 +103,14 @@ export function ReaderEntity(props: ReaderEntityProps) {
     );
   }
   const { entity, related } = view;
+  const name = entity.name[lang];
   const names = new Map(related.map((e) => [e.id, e.name[lang]]));
   const ties = tiesOf(entity, related);
   // Quotes from this article, each once: the ones the reader can jump to.
-  const quotes = [...new Set(ties.flatMap((x) => x.evidence).concat(entity.roles.flatMap((r) => r.evidence))
-    .filter((ev) => ev.articleId === articleId).map((ev) => ev.quote))];
+  const quotes: Evidence[] = [];
+  for (const ev of [...entity.roles.flatMap((r) => r.evidence), ...ties.flatMap((x) => x.evidence)]) {
+    if (ev.articleId === article.id && !quotes.some((q) => q.quote === ev.quote)) quotes.push(ev);
+  }
 
   const showInPanel = () => {
     // Firefox opens its sidebar only from an input handler inside the extension, which this is; Chrome opens
@@ -77,54 +122,43 @@ export function ReaderEntity(props: ReaderEntityProps) {
       () => setNote(t('readerPanelHint')),
     );
   };
-
   return (
     <aside class="entity" aria-labelledby="reader-entity-name" data-entity-id={entity.id} lang={lang} dir={dirOf(lang)}>
       <div class="entity-head">
-        <h2 id="reader-entity-name" tabIndex={-1} ref={heading}>{entity.name[lang]}</h2>
-        <button type="button" class="close" onClick={onClose} aria-label={t('readerCloseEntity', entity.name[lang])}>
+        <h2 id="reader-entity-name" tabIndex={-1} ref={heading}><bdi>{name}</bdi></h2>
+        <button type="button" class="close" onClick={onClose} aria-label={t('readerCloseEntity', name)}>
           {t('cardClose')}
         </button>
       </div>
-      <p class="other-name"><bdi lang={other} dir={dirOf(other)}>{entity.name[other]}</bdi></p>
-      <p class="type">{t(TYPE_KEYS[entity.type])} · {tCount('panelMentions', mentionCount)}</p>
-      <p>{entity.description[lang]}</p>
-      {ties.length > 0 && (
-        <section aria-labelledby="reader-ties">
-          <h3 id="reader-ties">{t('cardAffiliations')}</h3>
-          <ul>
-            {ties.map((tie, i) => {
-              const link = (
-                <a href={paramsQuery({ articleId, entityId: tie.otherId })}
-                  onClick={(e) => { e.preventDefault(); onSelectEntity(tie.otherId); }}>
-                  {names.get(tie.otherId) ?? tie.otherId}
-                </a>
-              );
-              const relation = <span class="relation">{tie.label[lang]}</span>;
-              // "met · Bashar al-Assad" for its own ties; "Esmail Qaani · Commander of …" for others' ties to it.
-              return (
-                <li key={i} class={`tie tie-${tie.direction}`}>
-                  {tie.direction === 'out' ? <>{relation} · {link}</> : <>{link} · {relation}</>}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      )}
+      <p class="subtitle">
+        <bdi class="other-name" lang={other} dir={dirOf(other)}>{entity.name[other]}</bdi>
+        <span class="type"> · {t(TYPE_KEYS[entity.type])} · {tCount('panelMentions', mentionCount)}</span>
+      </p>
+      <p class="description">{entity.description[lang]}</p>
+      <Background source={entity.descriptionSource} lang={lang} />
+      <TieList id="reader-ties-out" heading={t('panelTiesOut')} ties={ties.filter((x) => x.direction === 'out')} names={names} articleId={article.id} lang={lang} onSelectEntity={onSelectEntity} />
+      <TieList id="reader-ties-in" heading={t('panelTiesIn')} ties={ties.filter((x) => x.direction === 'in')} names={names} articleId={article.id} lang={lang} onSelectEntity={onSelectEntity} />
       {quotes.length > 0 && (
         <section aria-labelledby="reader-quotes">
           <h3 id="reader-quotes">{t('readerQuotesHere')}</h3>
           <ul>
             {quotes.map((q) => (
-              <li key={q} class="quote">
-                <blockquote lang={articleLang} dir="auto">{q}</blockquote>
-                <button type="button" onClick={() => onShowPassage(q)}>{t('readerShowPassage')}</button>
+              <li key={q.quote} class="quote-item">
+                <Quote evidence={q} article={article} lang={lang} bare>
+                  <span class="quote-actions">
+                    <button type="button" class="show-passage" onClick={() => onShowPassage(q.quote)}>{t('actionReadPassage')}</button>
+                    <CopyCitation text={() => citationText(article, q, lang, { quote: t('citationQuote') })} />
+                  </span>
+                </Quote>
               </li>
             ))}
           </ul>
         </section>
       )}
-      <button type="button" class="to-panel" onClick={showInPanel}>{t('cardShowInPanel')}</button>
+      <div class="entity-actions">
+        <button type="button" class="to-panel" onClick={showInPanel}>{t('actionMoreInPanel')}</button>
+        <MuteButton entityId={entity.id} name={name} />
+      </div>
       {note && <p class="status" role="status">{note}</p>}
     </aside>
   );

@@ -27,6 +27,32 @@ export function dirOf(lang: string): 'rtl' | 'ltr' {
   return lang === 'ar' || lang === 'fa' ? 'rtl' : 'ltr';
 }
 
+/** First-strong isolate … pop directional isolate: the plain-text form of <bdi>. */
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/** A text of any direction (a name) isolated for a plain string: the text form of <bdi>. */
+export function isolated(text: string): string {
+  return `${FSI}${text}${PDI}`;
+}
+
+/**
+ * A message whose substitutions (names, dates: text of any direction) are each isolated, for strings that can't
+ * hold a <bdi> (document titles, status lines read as text). In markup, use <Msg> (src/shared/ui/Msg.tsx).
+ */
+export function tIsolated(key: MessageKey, substitutions: string | string[]): string {
+  return t(key, (Array.isArray(substitutions) ? substitutions : [substitutions]).map(isolated));
+}
+
+/** A language's name in the UI language ("Arabic", «العربية»), for labelling quotes. */
+export function languageName(code: string, ui: 'ar' | 'en' = uiLanguage()): string {
+  try {
+    return new Intl.DisplayNames([ui], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 type PluralCategory = (typeof PLURAL_CATEGORIES)[number];
 type PluralBase<K> = K extends `${infer B}_other` ? B : never;

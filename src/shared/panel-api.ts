@@ -1,5 +1,5 @@
 /** Requests the side panel, the card and the article reader make: see src/background/panel-handlers.ts. */
-import type { Article, Entity } from '../core/dataset-schema.ts';
+import type { Article, Bilingual, Entity, EntityType } from '../core/dataset-schema.ts';
 import type { SearchHit } from '../core/search.ts';
 import { browser } from './browser.ts';
 import type { ArticleMeta } from './messages.ts';
@@ -28,6 +28,19 @@ export interface PanelApi {
   getEntityView: { params: { entityId: string }; result: EntityView | null };
   /** A bundled article with its full text (for the reader), or null when the dataset has no such article. */
   getArticle: { params: { articleId: string }; result: Article | null };
+  /**
+   * Every entity by type, for an empty Search: per type the first `limit` (capped at 500) in the order of their
+   * names in `lang`, and how many there are.
+   */
+  browseEntities: { params: { lang: 'ar' | 'en'; limit: number }; result: { groups: BrowseGroup[] } };
+  /** The dataset's articles without their texts, newest first (the reader's list when no article is named). */
+  listArticles: { params: Record<string, never>; result: { articles: ArticleMeta[] } };
+}
+
+export interface BrowseGroup {
+  type: EntityType;
+  total: number;
+  entities: Array<{ id: string; name: Bilingual }>;
 }
 
 /**

@@ -5,6 +5,8 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t, dirOf, uiLanguage } from '../shared/i18n.ts';
+import { updateSettings } from '../shared/settings.ts';
+import { PageEmptyState, pageEmptyState } from './EmptyState.tsx';
 import { EntityView } from './EntityView.tsx';
 import { OnThisPage } from './OnThisPage.tsx';
 import { SearchTab } from './SearchTab.tsx';
@@ -13,11 +15,13 @@ import { TabPanel, Tabs, type TabSpec } from './Tabs.tsx';
 import { UpdatesTab } from './UpdatesTab.tsx';
 import { usePageState } from './page-state.ts';
 import { initialFocus, initialSearch, watchFocus, watchSearch, type SearchRequest } from './panel-focus.ts';
+import { useSettings } from './use-settings.ts';
 
 type TabId = 'page' | 'search' | 'settings' | 'updates';
 
 export function App() {
   const { state, refresh } = usePageState();
+  const settings = useSettings();
   const [tab, setTab] = useState<TabId>('page');
   /** Entities opened, most recent last; empty when a tab is shown. */
   const [trail, setTrail] = useState<string[]>([]);
@@ -72,8 +76,16 @@ export function App() {
                   <button type="button" onClick={() => void refresh()}>{t('panelRefresh')}</button>
                 </div>
                 <div aria-busy={state.kind === 'loading'}>
-                  {state.kind === 'ready' && (
+                  {state.kind === 'ready' && state.page.mentions.length > 0 && (
                     <OnThisPage tabId={state.tabId} mentions={state.page.mentions} entities={state.entities} onOpenEntity={openEntity} />
+                  )}
+                  {state.kind === 'ready' && state.page.mentions.length === 0 && (
+                    <PageEmptyState
+                      state={pageEmptyState(settings, state.page.url)}
+                      onTurnOnSite={(site) => void updateSettings((s) => ({ disabledSites: s.disabledSites.filter((x) => x !== site) }))}
+                      onTurnOnEverywhere={() => void updateSettings(() => ({ enabled: true }))}
+                      onBrowse={() => selectTab('search')}
+                    />
                   )}
                   {state.kind === 'unavailable' && <p class="status">{t('panelUnavailable')}</p>}
                 </div>

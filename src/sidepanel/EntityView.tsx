@@ -1,18 +1,24 @@
 /**
- * One entity in full: what the hover card shows (names, type, description, roles, ties), plus the ties others
- * state about it, a graph of all its ties, and every article and quote about it. Entities it is tied to open
- * in place; Back returns to where the user came from.
+ * One entity in full: what the hover card shows (names, type, description and its source, roles, ties), plus
+ * the ties others state about it and a graph of all its ties. Every quote about it sits under the fact it
+ * supports, the first shown and the others collapsed (FactQuotes); a tie others state with the very quotes of
+ * one of its own (a meeting stored on both sides) doesn't repeat them. Entities it is tied to open in place; Back
+ * returns to where the user came from. "Don't highlight <name>" is a toggle, confirmed by a toast with Undo.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Entity } from '../core/dataset-schema.ts';
+import type { Entity, Evidence } from '../core/dataset-schema.ts';
 import { tiesOf, type Tie } from '../core/entity-graph.ts';
+import { labelAround } from '../core/fact-text.ts';
+import { formatIsoDate } from '../core/iso-date.ts';
+import type { ArticleMeta } from '../shared/messages.ts';
 import type { EntityView as View } from '../shared/panel-api.ts';
 import { sendToBackground } from '../shared/send.ts';
-import { updateSettings, watchSettings, loadSettings } from '../shared/settings.ts';
 import { dirOf, t } from '../shared/i18n.ts';
+import { Background } from '../shared/ui/Background.tsx';
+import { MuteButton } from '../shared/ui/MuteButton.tsx';
 import { AffiliationGraph } from './AffiliationGraph.tsx';
-import { EntitySources } from './EntitySources.tsx';
-import { OTHER_LANG, TYPE_KEYS, inUi } from './entity-text.ts';
+import { FactQuotes, distinctEvidence } from './FactQuotes.tsx';
+import { OTHER_LANG, TYPE_KEYS, UI_LANG, inUi } from './entity-text.ts';
 
 type Loaded = { kind: 'loading' } | { kind: 'missing' } | { kind: 'error'; message: string } | { kind: 'ready'; view: View };
 
@@ -22,21 +28,14 @@ export interface EntityViewProps {
   onBack: () => void;
 }
 
-function useMuted(entityId: string): [boolean, (muted: boolean) => void] {
-  const [muted, setMuted] = useState(false);
-  useEffect(() => {
-    void loadSettings().then((s) => setMuted(s.mutedEntities.includes(entityId)));
-    return watchSettings((s) => setMuted(s.mutedEntities.includes(entityId)));
-  }, [entityId]);
-  const set = (on: boolean) =>
-    void updateSettings((s) => ({
-      mutedEntities: on ? [...new Set([...s.mutedEntities, entityId])] : s.mutedEntities.filter((id) => id !== entityId),
-    }));
-  return [muted, set];
+interface ListedTie extends Tie {
+  /** The quotes to show under it (none when another fact of the view shows the same). */
+  quotes: Evidence[];
 }
 
-function TieList({ ties, related, onOpenEntity, heading, id }: {
-  ties: readonly Tie[]; related: ReadonlyMap<string, Entity>; onOpenEntity: (id: string) => void; heading: string; id: string;
+function TieList({ ties, related, articles, entityId, onOpenEntity, heading, id }: {
+  ties: readonly ListedTie[]; related: ReadonlyMap<string, Entity>; articles: ReadonlyMap<string, ArticleMeta>; entityId: string;
+  onOpenEntity: (id: string) => void; heading: string; id: string;
 }) {
   if (ties.length === 0) return null;
   return (
@@ -45,16 +44,20 @@ function TieList({ ties, related, onOpenEntity, heading, id }: {
       <ul class="ties">
         {ties.map((tie, i) => {
           const other = related.get(tie.otherId);
+          const name = other ? (
+            <button type="button" class="link" onClick={() => onOpenEntity(tie.otherId)}><bdi>{inUi(other.name)}</bdi></button>
+          ) : (
+            <bdi>{tie.otherId}</bdi>
+          );
+          const date = tie.date ? <> <bdi class="date">{formatIsoDate(tie.date, UI_LANG)}</bdi></> : null;
           return (
+            // "met Bashar al-Assad · November 2020" for its own ties; "Esmail Qaani met" for others' ties to it.
             <li key={i} class={`tie tie-${tie.direction}`} data-entity-id={tie.otherId}>
-              {/* "met · Bashar al-Assad" for its own ties; "Esmail Qaani · Commander of …" for others' ties to it. */}
-              {tie.direction === 'out' && <><span class="relation">{inUi(tie.label)}</span> · </>}
-              {other ? (
-                <button type="button" class="link" onClick={() => onOpenEntity(tie.otherId)}>{inUi(other.name)}</button>
-              ) : (
-                <span>{tie.otherId}</span>
-              )}
-              {tie.direction === 'in' && <> · <span class="relation">{inUi(tie.label)}</span></>}
+              <p class="tie-line">
+                <TieText tie={tie} name={name} otherName={other ? inUi(other.name) : tie.otherId} />
+                {date}
+              </p>
+              <FactQuotes evidence={tie.quotes} articles={articles} entityId={entityId} />
             </li>
           );
         })}
@@ -63,9 +66,32 @@ function TieList({ ties, related, onOpenEntity, heading, id }: {
   );
 }
 
+/**
+ * "met [Bashar al-Assad]" for its own ties, "Commander of the [Quds Force]" when the label names the other
+ * entity already; "[Esmail Qaani] met" for others' ties to it.
+ */
+function TieText({ tie, name, otherName }: { tie: Tie; name: preact.ComponentChild; otherName: string }) {
+  const label = inUi(tie.label);
+  if (tie.direction === 'in') return <>{name} <span class="relation">{label}</span></>;
+  const around = labelAround(label, otherName);
+  if (around) return <span class="relation">{around.before}{name}{around.after}</span>;
+  return <><span class="relation">{label}</span> {name}</>;
+}
+
+/** Its ties, then others', each with the quotes no earlier fact of the view shows. */
+function listTies(ties: readonly Tie[]): ListedTie[] {
+  const shown = new Set<string>();
+  const keyOf = (ev: Evidence) => `${ev.articleId}|${ev.quote}`;
+  return [...ties.filter((x) => x.direction === 'out'), ...ties.filter((x) => x.direction === 'in')].map((tie) => {
+    const evidence = distinctEvidence(tie.evidence);
+    const repeats = tie.direction === 'in' && evidence.every((ev) => shown.has(keyOf(ev)));
+    for (const ev of evidence) shown.add(keyOf(ev));
+    return { ...tie, quotes: repeats ? [] : evidence };
+  });
+}
+
 export function EntityView({ entityId, onOpenEntity, onBack }: EntityViewProps) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-  const [muted, setMuted] = useMuted(entityId);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -99,32 +125,42 @@ export function EntityView({ entityId, onOpenEntity, onBack }: EntityViewProps) 
     );
   }
 
-  const { entity, related: relatedList, articles } = loaded.view;
+  const { entity, related: relatedList } = loaded.view;
   const related = new Map(relatedList.map((e) => [e.id, e]));
+  const articles = new Map(loaded.view.articles.map((a) => [a.id, a]));
   const ties = tiesOf(entity, relatedList);
+  const listed = listTies(ties);
   const plainRoles = entity.roles.filter((r) => !r.orgId);
+  const name = inUi(entity.name);
   return (
     <article class="entity-view" data-entity-id={entity.id} aria-labelledby="entity-name">
       {back}
       <header>
-        <h2 id="entity-name" tabIndex={-1} ref={heading}>{inUi(entity.name)}</h2>
-        <p class="other-name"><bdi lang={OTHER_LANG} dir={dirOf(OTHER_LANG)}>{entity.name[OTHER_LANG]}</bdi></p>
-        <p class="type">{t(TYPE_KEYS[entity.type])}</p>
+        <h2 id="entity-name" tabIndex={-1} ref={heading}><bdi>{name}</bdi></h2>
+        <p class="subtitle">
+          <bdi class="other-name" lang={OTHER_LANG} dir={dirOf(OTHER_LANG)}>{entity.name[OTHER_LANG]}</bdi>
+          <span class="type"> · {t(TYPE_KEYS[entity.type])}</span>
+        </p>
       </header>
       <p class="description">{inUi(entity.description)}</p>
-      <button type="button" class="mute" aria-pressed={muted} onClick={() => setMuted(!muted)}>
-        {t('panelMuteEntity')}
-      </button>
+      <Background source={entity.descriptionSource} lang={UI_LANG} />
+      <MuteButton entityId={entity.id} name={name} />
       {plainRoles.length > 0 && (
         <section aria-labelledby="roles-heading">
           <h3 id="roles-heading">{t('cardRoles')}</h3>
-          <ul>{plainRoles.map((r, i) => <li key={i} class="role">{inUi(r.title)}</li>)}</ul>
+          <ul>
+            {plainRoles.map((r, i) => (
+              <li key={i} class="role">
+                <p class="tie-line">{inUi(r.title)}</p>
+                <FactQuotes evidence={distinctEvidence(r.evidence)} articles={articles} entityId={entity.id} />
+              </li>
+            ))}
+          </ul>
         </section>
       )}
-      <TieList id="ties-out" heading={t('panelTiesOut')} ties={ties.filter((x) => x.direction === 'out')} related={related} onOpenEntity={onOpenEntity} />
-      <TieList id="ties-in" heading={t('panelTiesIn')} ties={ties.filter((x) => x.direction === 'in')} related={related} onOpenEntity={onOpenEntity} />
+      <TieList id="ties-out" heading={t('panelTiesOut')} ties={listed.filter((x) => x.direction === 'out')} related={related} articles={articles} entityId={entity.id} onOpenEntity={onOpenEntity} />
+      <TieList id="ties-in" heading={t('panelTiesIn')} ties={listed.filter((x) => x.direction === 'in')} related={related} articles={articles} entityId={entity.id} onOpenEntity={onOpenEntity} />
       <AffiliationGraph entity={entity} ties={ties} related={related} onOpenEntity={onOpenEntity} />
-      <EntitySources entity={entity} ties={ties} articles={articles} related={related} />
     </article>
   );
 }

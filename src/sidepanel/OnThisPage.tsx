@@ -1,13 +1,17 @@
 /**
- * The entities found on the described tab, grouped by type, each with its mention count. Selecting a row
+ * The entities found on the described tab, grouped by type, each with its mention count and the forms the page
+ * writes it in (as names standing alone: «النظام الإيراني», not the «لنظام الإيراني» of للنظام). Selecting a row
  * scrolls the page to that entity's next mention and flashes it (ContentApi.revealMention); its Details button
- * opens the entity view.
+ * opens the entity view. With no rows, it says why (EmptyState.tsx).
  */
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Entity, EntityType } from '../core/dataset-schema.ts';
+import { foldKey } from '../core/normalize.ts';
+import { distinctSurfaces } from '../core/surface-display.ts';
 import type { PageMention } from '../shared/messages.ts';
 import { sendToTab } from '../shared/send.ts';
-import { t, tCount } from '../shared/i18n.ts';
+import { isolated, t, tCount, tIsolated } from '../shared/i18n.ts';
 import { ENTITY_TYPES, GROUP_KEYS, inUi } from './entity-text.ts';
 
 export interface EntityRow {
@@ -39,7 +43,6 @@ export interface OnThisPageProps {
 export function OnThisPage({ tabId, mentions, entities, onOpenEntity }: OnThisPageProps) {
   const [status, setStatus] = useState('');
   const rows = rowsByEntity(mentions);
-  if (rows.length === 0) return <p class="status">{t('panelEmpty')}</p>;
 
   const groups = new Map<EntityType | 'other', EntityRow[]>();
   for (const row of rows) {
@@ -50,11 +53,15 @@ export function OnThisPage({ tabId, mentions, entities, onOpenEntity }: OnThisPa
     const e = entities.get(row.entityId);
     return e ? inUi(e.name) : row.name;
   };
+  const surfacesOf = (row: EntityRow) => {
+    const e = entities.get(row.entityId);
+    return e ? distinctSurfaces(row.surfaces, new Set(e.aliases.map((a) => foldKey(a.text)))) : [...new Set(row.surfaces)];
+  };
 
   const reveal = async (row: EntityRow) => {
     try {
       const r = await sendToTab(tabId, 'revealMention', { entityId: row.entityId });
-      setStatus(r.found ? t('panelRevealed', [String(r.index), String(r.total), nameOf(row)]) : t('panelRevealNone', nameOf(row)));
+      setStatus(r.found ? t('panelRevealed', [String(r.index), String(r.total), isolated(nameOf(row))]) : tIsolated('panelRevealNone', nameOf(row)));
     } catch {
       setStatus(t('panelRevealFailed'));
     }
@@ -74,8 +81,10 @@ export function OnThisPage({ tabId, mentions, entities, onOpenEntity }: OnThisPa
               {list.map((row) => (
                 <li class="entity" key={row.entityId} data-entity-id={row.entityId}>
                   <button type="button" class="reveal" onClick={() => void reveal(row)} aria-describedby="reveal-hint">
-                    <span class="name">{nameOf(row)}</span>
-                    <span class="surfaces" dir="auto">{row.surfaces.join(' · ')}</span>
+                    <bdi class="name">{nameOf(row)}</bdi>
+                    <span class="surfaces">
+                      {surfacesOf(row).map((s, i) => <Fragment key={s}>{i > 0 && ' · '}<bdi class="surface">{s}</bdi></Fragment>)}
+                    </span>
                   </button>
                   <span class="count" data-count={row.count}>{tCount('panelMentions', row.count)}</span>
                   <button type="button" class="details" onClick={() => onOpenEntity(row.entityId)} aria-label={t('panelDetailsLabel', nameOf(row))}>

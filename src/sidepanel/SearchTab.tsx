@@ -1,13 +1,15 @@
 /**
  * Search over the whole dataset, answered by the background's index as the user types (each keystroke one
- * request; a late answer to an older query is dropped). Names are folded as the matcher folds them. A search
- * asked for from outside (a selection looked up from the page's context menu) fills the field and runs.
+ * request; a late answer to an older query is dropped). Names are folded as the matcher folds them. With the
+ * box empty, the pane lists every entity by type (BrowseList), so there is something to explore before typing. A
+ * search asked for from outside (a selection looked up from the page's context menu) fills the field and runs.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '../core/search.ts';
 import type { SearchRequest } from './panel-focus.ts';
 import { sendToBackground } from '../shared/send.ts';
-import { t, tCount } from '../shared/i18n.ts';
+import { isolated, t, tCount } from '../shared/i18n.ts';
+import { BrowseList } from './BrowseList.tsx';
 import { OTHER_LANG, TYPE_KEYS, inUi } from './entity-text.ts';
 
 const LIMIT = 30;
@@ -74,14 +76,14 @@ export function SearchTab({ onOpenEntity, request }: { onOpenEntity: (entityId: 
               <li key={hit.entityId} data-entity-id={hit.entityId}>
                 <button type="button" class="hit" onClick={() => onOpenEntity(hit.entityId)}>
                   <span class="line">
-                    <span class="name">{shown}</span>
+                    <bdi class="name">{shown}</bdi>
                     <span class="type">{t(TYPE_KEYS[hit.type])}</span>
                   </span>
                   <span class="line">
                     <bdi class="other-name" lang={OTHER_LANG}>{hit.name[OTHER_LANG]}</bdi>
                     {hit.matched !== hit.name.ar && hit.matched !== hit.name.en && (
                       // First-strong isolates keep an alias in the other script from reordering the quote marks.
-                      <span class="matched">{t('panelSearchMatched', `\u2068${hit.matched}\u2069`)}</span>
+                      <span class="matched">{t('panelSearchMatched', isolated(hit.matched))}</span>
                     )}
                   </span>
                 </button>
@@ -90,6 +92,7 @@ export function SearchTab({ onOpenEntity, request }: { onOpenEntity: (entityId: 
           })}
         </ul>
       )}
+      {query.trim() === '' && <BrowseList onOpenEntity={onOpenEntity} />}
     </div>
   );
 }

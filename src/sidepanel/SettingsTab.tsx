@@ -7,12 +7,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Entity, EntityType } from '../core/dataset-schema.ts';
 import { sendToBackground } from '../shared/send.ts';
-import {
-  DEFAULT_SETTINGS, loadSettings, updateSettings, watchSettings, type HighlightStyle, type Settings,
-} from '../shared/settings.ts';
+import { updateSettings, type HighlightStyle, type Settings } from '../shared/settings.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { ENTITY_TYPES, GROUP_KEYS, inUi } from './entity-text.ts';
 import { ShortcutsSection } from './ShortcutsSection.tsx';
+import { useSettings } from './use-settings.ts';
 
 const STYLE_KEYS: Record<HighlightStyle, MessageKey> = {
   underline: 'panelStyleUnderline',
@@ -29,15 +28,6 @@ export function siteOf(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function useSettings(): Settings {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  useEffect(() => {
-    void loadSettings().then(setSettings);
-    return watchSettings(setSettings);
-  }, []);
-  return settings;
 }
 
 /** Names of the muted entities, fetched when the list changes (ids the dataset no longer has show as ids). */
@@ -118,6 +108,8 @@ export function SettingsTab({ pageUrl }: { pageUrl: string | undefined }) {
             <input type="radio" name="highlight-style" value={style} checked={settings.highlightStyle === style}
               onChange={() => change(() => ({ highlightStyle: style }))} />
             {t(STYLE_KEYS[style])}
+            {/* What the page shows in this style, on a sample word. */}
+            <span class={`style-sample style-sample-${style}`} aria-hidden="true">{t('panelStyleSample')}</span>
           </label>
         ))}
       </fieldset>
@@ -155,7 +147,7 @@ export function SettingsTab({ pageUrl }: { pageUrl: string | undefined }) {
               return (
                 <li key={id} data-entity-id={id}>
                   <span>{name}</span>
-                  <button type="button" aria-label={t('panelSettingsUnmuteLabel', name)}
+                  <button type="button" aria-label={t('actionUnmute', name)}
                     onClick={() => change((s) => ({ mutedEntities: s.mutedEntities.filter((x) => x !== id) }))}>
                     {t('panelSettingsUnmute')}
                   </button>

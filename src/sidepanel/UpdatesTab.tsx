@@ -8,8 +8,10 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser.ts';
+import { formatIsoDate } from '../core/iso-date.ts';
 import { t, uiLanguage, type MessageKey } from '../shared/i18n.ts';
 import { DATASET_STAMP_KEY } from '../shared/messages.ts';
+import { EmptyState } from './EmptyState.tsx';
 import { FeedSection } from './FeedSection.tsx';
 import { sendToBackground } from '../shared/send.ts';
 import {
@@ -19,10 +21,8 @@ import {
 const lang = uiLanguage();
 const when = (ms: number | undefined): string =>
   ms === undefined ? t('syncNever') : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
-const day = (iso: string): string => {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(ms);
-};
+/** A publication date-time as a day, written as every date in Dramatis is (src/core/iso-date.ts). */
+const day = (iso: string): string => formatIsoDate(iso.slice(0, 10), lang);
 
 /** Progress of the panel's own part of an import (sending the file), before the background takes over. */
 interface LocalProgress {
@@ -112,7 +112,11 @@ export function UpdatesTab() {
           <span class="status">{t('syncPublished', [day(dataset.published), String(dataset.entityCount)])}</span>
         </p>
       )}
-      {!status.feed && <p class="sync-no-feed">{t(bundled ? 'syncBundledNoFeed' : 'syncInstalledNoFeed')}</p>}
+      {!status.feed && (
+        <div class="sync-no-feed">
+          <EmptyState kind="feed-not-set" title={t(bundled ? 'syncBundledNoFeed' : 'syncInstalledNoFeed')} />
+        </div>
+      )}
       {state.reseededAt !== undefined && <p class="sync-restored" role="status">{t('syncRestored', when(state.reseededAt))}</p>}
       {status.feed && (
         <>

@@ -149,20 +149,24 @@ export function cardSuite(name: BrowserName): void {
         assert.equal((await readCard(page))!.focused, true, 'a tap moves focus into the card, for the screen reader');
       }));
 
-    it('says who it is, in the page’s language, with the evidence and its source', () =>
+    it('says who it is, in the UI language, with the evidence and its source', () =>
       screenshotOnFailure(page, `${name}-card-content`, async () => {
         await hoverName(page, 'Esmail Qaani');
         await waitForCard(page, 'esmail-qaani');
+        const role = await cardPoint(page, '#dramatis-roles ~ ul .source-toggle');
+        await page.click(role.x, role.y);
+        await waitForCardText(page, 'Read the passage');
         const card = (await readCard(page))!;
         assert.equal(card.lang, 'en');
         assert.equal(card.dir, 'ltr');
         for (const expected of [qaani.name.en, qaani.name.ar, 'Person', qaani.description.en, qaani.roles[0]!.title.en, qaani.roles[0]!.evidence[0]!.quote,
-          'according to Step News Agency, November 22, 2020', 'Read the passage', 'Source article', 'Show in side panel', 'Don\'t show this entity']) {
+          'according to Step News Agency, 22 November 2020', 'Read the passage', 'Original article', 'Copy citation', 'More in the side panel',
+          'Not this one', 'Don\'t highlight Esmail Qaani']) {
           assert.ok(card.text.includes(expected), `the card shows "${expected}"`);
         }
         const marks = await page.inCardRoot((root) => ({
-          other: root!.querySelector('.other-name span')!.getAttribute('lang'),
-          otherDir: root!.querySelector('.other-name span')!.getAttribute('dir'),
+          other: root!.querySelector('.other-name')!.getAttribute('lang'),
+          otherDir: root!.querySelector('.other-name')!.getAttribute('dir'),
           quote: root!.querySelector('blockquote')!.getAttribute('lang'),
           quoteDir: root!.querySelector('blockquote')!.getAttribute('dir'),
           link: (() => { const a = root!.querySelector<HTMLAnchorElement>('a.source-link')!; return { href: a.href, target: a.target, rel: a.rel }; })(),
@@ -181,6 +185,9 @@ export function cardSuite(name: BrowserName): void {
       screenshotOnFailure(page, `${name}-card-links`, async () => {
         await hoverName(page, 'Esmail Qaani');
         await waitForCard(page, 'esmail-qaani');
+        const toggle = await cardPoint(page, '#dramatis-roles ~ ul .source-toggle');
+        await page.click(toggle.x, toggle.y);
+        await waitForCardText(page, 'Read the passage');
         const read = await cardPoint(page, '.read-passage');
         const opened = new URL(await browser.urlOfTabOpenedBy(() => page.click(read.x, read.y)));
         assert.equal(`${opened.protocol}//${opened.host}${opened.pathname}`, `${browser.extensionOrigin}/reader.html`);
@@ -209,7 +216,7 @@ export function cardSuite(name: BrowserName): void {
         await waitForCard(page, 'esmail-qaani');
       }));
 
-    it('“Don’t show this entity” mutes it everywhere, at once', () =>
+    it('“Don’t highlight <name>” mutes it everywhere, at once', () =>
       screenshotOnFailure(page, `${name}-card-mute`, async () => {
         await hoverName(page, 'Damascus');
         await waitForCard(page, 'damascus');

@@ -101,7 +101,11 @@ export async function launchChromiumForTests(options: LaunchOptions): Promise<Te
     headless: true,
     hasTouch: true,
     viewport: { width: 1100, height: 800 },
-    args: [...QUIET_CHROMIUM, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+    // --lang picks the extension's messages; `locale` makes i18n.getUILanguage() agree (--lang alone doesn't).
+    ...(options.lang === 'ar' ? { locale: 'ar' } : {}),
+    // Pasting is how tests read what "Copy citation" copied.
+    permissions: ['clipboard-read', 'clipboard-write'],
+    args: [...QUIET_CHROMIUM.map((a) => (a === '--lang=en-US' && options.lang === 'ar' ? '--lang=ar' : a)), `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
   });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -126,7 +126,7 @@ export async function launchFirefoxForTests(options: LaunchOptions): Promise<Tes
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      'intl.locale.requested': 'en-US',
+      'intl.locale.requested': options.lang === 'ar' ? 'ar' : 'en-US',
       // Everything but 127.0.0.1 goes to a proxy that drops the connection: failed at once, no DNS, no waiting.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
@@ -156,22 +156,30 @@ export async function launchFirefoxForTests(options: LaunchOptions): Promise<Tes
     async openExtensionPage(path) {
       const page = await browser.newPage();
       const url = `${extensionOrigin}/${path}`;
-      // goto() of a moz-extension:// URL loads the page but never resolves: start it and poll instead. The wait
-      // can start in about:blank's realm, which the navigation discards (puppeteer then rejects with a bare
-      // "Waiting failed"): wait again then, within the same 10 s (as scripts/browsers.ts does).
-      void page.goto(url).catch(() => undefined);
+      // goto() of a moz-extension:// URL loads the page but never resolves: start it and poll instead. As in
+      // scripts/browsers.ts: the wait can start in about:blank's realm, which the navigation discards (a bare
+      // "Waiting failed"), and under load a navigation is now and then dropped: wait in 5 s rounds, navigate
+      // again after a round that timed out, within 30 s in all.
       const driver = await wrap(page);
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 30_000;
+      let navigate = true;
       for (;;) {
+        if (navigate) void page.goto(url).catch(() => undefined);
         try {
-          await driver.waitFor((u: string) => location.href === u && document.readyState === 'complete', url, Math.max(1, deadline - Date.now()));
-          return driver;
+          await driver.waitFor((u: string) => location.href === u && document.readyState === 'complete', url, Math.max(1, Math.min(5_000, deadline - Date.now())));
+          break;
         } catch (err) {
-          if (Date.now() >= deadline || (err as Error).name === 'TimeoutError') throw err;
+          if (Date.now() >= deadline) throw err;
+          navigate = (err as Error).name === 'TimeoutError';
         }
       }
+      return driver;
     },
-    ...storageHelpers(() => (ext$ ??= testBrowser.openExtensionPage('sidepanel.html'))),
+    // The storage page is opened once; a failed opening is not kept, so the next call tries again.
+    ...storageHelpers(() => (ext$ ??= testBrowser.openExtensionPage('sidepanel.html').catch((err: unknown) => {
+      ext$ = undefined;
+      throw err;
+    }))),
     async urlOfTabOpenedBy(action, timeoutMs = 10_000) {
       const before = new Set(browser.targets());
       await action();

@@ -64,6 +64,8 @@ export interface LaunchOptions {
   extensionPath?: string;
   /** Leave the welcome tab the install opens (closed by default: see scripts/browsers.ts). */
   keepWelcome?: boolean;
+  /** The browser's UI language, which the card and the extension's pages follow (default English). */
+  lang?: 'en' | 'ar';
 }
 
 export function launchForTests(name: BrowserName, options: LaunchOptions = {}): Promise<TestBrowser> {

@@ -67,8 +67,15 @@ export function panelArabicSuite(name: BrowserName): void {
         await panel.waitFor(() => document.querySelector('.hits li')?.getAttribute('data-entity-id') === 'hassan-nasrallah', undefined);
         await press(panel, '.hits li[data-entity-id="hassan-nasrallah"] button.hit', 'Enter');
         await waitForEntityView(panel, 'hassan-nasrallah');
-        assert.equal(await textOf(panel, '#entity-name'), entityById(pack, 'hassan-nasrallah').name.ar);
+        const nasrallah = entityById(pack, 'hassan-nasrallah');
+        assert.equal(await textOf(panel, '#entity-name'), nasrallah.name.ar);
         assert.ok((await attrsOf(panel, 'svg a.node', 'data-entity-id')).includes('hezbollah'));
+        assert.equal(await textOf(panel, '.entity-view .background'), 'خلفية: ويكيبيديا، رُوجعت في 30 تشرين الثاني/نوفمبر 2026');
+        assert.equal(await textOf(panel, 'button.mute'), `لا تُبرِز ${nasrallah.name.ar}`);
+        // Dates the Arabic way, after the tie; quotes in Arabic need no translation here.
+        assert.deepEqual(await panel.evaluate(() => [...document.querySelectorAll('.tie-line .date')].map((d) => d.textContent)).then((d) => [...new Set(d)]), ['تشرين الثاني/نوفمبر 2020']);
+        assert.equal(await panel.evaluate(() => document.querySelectorAll('.entity-view .translation').length), 0);
+        assert.equal(await textOf(panel, '.fact-quotes .quote-lang.original'), 'الأصل باللغة العربية');
         await assertNoAxeViolations(panel, 'the Arabic entity view');
         await panel.screenshot(artifactPath(`panel-${name}-ar-entity.png`));
         await selectTab(panel, 'settings');
@@ -85,6 +92,30 @@ export function panelArabicSuite(name: BrowserName): void {
         assert.equal(await textOf(panel, 'label[for="feed-key-input"]'), ar.feedKeyLabel!.message);
         await assertNoAxeViolations(panel, 'the Arabic Updates tab');
         await panel.screenshot(artifactPath(`panel-${name}-ar-updates.png`));
+      }));
+
+    it('says in Arabic why a pane is empty: off on this site, and an empty Search that browses by type', { skip }, () =>
+      screenshotOnFailure(panel, `${name}-panel-ar-empty`, async () => {
+        await selectTab(panel, 'search');
+        await typeInto(panel, '#search-input', '');
+        await panel.waitFor(() => document.querySelector('.browse li') !== null, undefined, 10_000);
+        assert.equal(await textOf(panel, '.browse section.group[data-type="person"] h2'), 'أشخاص (5)');
+        await assertNoAxeViolations(panel, 'the Arabic empty Search');
+        await panel.screenshot(artifactPath(`panel-${name}-ar-empty-search.png`));
+        await selectTab(panel, 'page');
+        await panel.evaluate(async () => {
+          type Api = { storage: { local: { get(k: string): Promise<Record<string, { disabledSites?: string[] }>>; set(i: object): Promise<void> } } };
+          const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+          const current = (await api.storage.local.get('settings')).settings ?? {};
+          await api.storage.local.set({ settings: { ...current, disabledSites: ['127.0.0.1'] } });
+        });
+        await panel.waitFor(() => document.querySelector('[data-empty="site-off"]') !== null, undefined, 15_000);
+        assert.equal(await textOf(panel, '[data-empty="site-off"] .empty-title'), 'دراماتيس متوقف في 127.0.0.1.');
+        assert.equal(await panel.evaluate(() => document.querySelector('[data-empty="site-off"] bdi')?.getAttribute('dir')), 'ltr', 'the host keeps its direction');
+        await assertNoAxeViolations(panel, 'the Arabic site-off state');
+        await panel.screenshot(artifactPath(`panel-${name}-ar-empty-site-off.png`));
+        await press(panel, '[data-empty="site-off"] button', 'Enter');
+        await panel.waitFor(() => document.querySelector('li.entity') !== null, undefined, 20_000);
       }));
   });
 }

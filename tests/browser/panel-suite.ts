@@ -13,6 +13,7 @@ import { waitForHighlights } from '../../scripts/page-probes.ts';
 import { sampleArticleHtml } from '../../scripts/sample-page.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { namedIds, tieIndex } from '../../src/core/entity-graph.ts';
+import { formatIsoDate } from '../../src/core/iso-date.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { tabIdOf } from '../support/extension-page.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
@@ -180,12 +181,26 @@ export function panelSuite(name: BrowserName): void {
         assert.deepEqual(new Set(nodes), expected);
         assert.equal(nodes.length, expected.size);
         assert.deepEqual(new Set(await attrsOf(panel, '.ties li.tie-in', 'data-entity-id')), new Set(namers));
-        // Every quote about him, grouped under its article, each opening the reader.
-        const quotes = await panel.evaluate(() => [...document.querySelectorAll('.sources blockquote')].map((b) => b.textContent));
-        for (const fact of [...qaani.roles, ...qaani.affiliations]) {
-          for (const ev of fact.evidence) assert.ok(quotes.includes(ev.quote), `quote shown: ${ev.quote}`);
-        }
-        assert.deepEqual(await attrsOf(panel, '.sources article.source', 'data-article-id'), ['step-2020-11-22-qaani']);
+        assert.equal(await textOf(panel, '.entity-view .background'), `Background: Wikipedia, checked ${formatIsoDate(qaani.descriptionSource!.checked, 'en')}`);
+        assert.equal(await textOf(panel, 'button.mute'), 'Don’t highlight Esmail Qaani'.replace('’', "'"));
+        // Every quote about him sits under the fact it supports: the first shown, the others collapsed.
+        const facts = await panel.evaluate(() => [...document.querySelectorAll('ul.ties > li.tie-out')].map((li) => ({
+          id: li.getAttribute('data-entity-id'),
+          date: li.querySelector('.tie-line .date')?.textContent ?? null,
+          first: li.querySelector(':scope .fact-quotes > figure blockquote')?.textContent ?? null,
+          translation: li.querySelector(':scope .fact-quotes > figure .translation-text')?.textContent ?? null,
+          collapsed: [...li.querySelectorAll('details.more-quotes:not([open]) blockquote')].map((b) => b.textContent),
+          more: li.querySelector('details.more-quotes summary')?.textContent ?? null,
+          actions: [...li.querySelectorAll(':scope .fact-quotes > figure .quote-actions > *:not(.copy-status)')].map((b) => b.textContent),
+        })));
+        const own = [...qaani.roles.filter((r) => r.orgId).map((r) => ({ id: r.orgId!, date: null, evidence: r.evidence })),
+          ...qaani.affiliations.map((a) => ({ id: a.targetId, date: a.date ? formatIsoDate(a.date, 'en') : null, evidence: a.evidence }))];
+        assert.deepEqual(facts, own.map((f) => ({
+          id: f.id, date: f.date, first: f.evidence[0]!.quote, translation: f.evidence[0]!.translation!.en,
+          collapsed: f.evidence.slice(1).map((e) => e.quote),
+          more: f.evidence.length > 1 ? `${f.evidence.length - 1} more quote${f.evidence.length > 2 ? 's' : ''}` : null,
+          actions: ['Read the passage', 'Original article', 'Copy citation'],
+        })));
         await assertNoAxeViolations(panel, 'the entity view');
         await panel.screenshot(artifactPath(`panel-${name}-en-entity.png`));
 
@@ -264,6 +279,9 @@ export function panelSuite(name: BrowserName): void {
         await waitForEntityView(panel, 'damascus');
         await press(panel, 'button.mute', 'Enter');
         await panel.waitFor(() => document.querySelector('button.mute')?.getAttribute('aria-pressed') === 'true', undefined);
+        // The toast confirms it, with Undo under the keyboard user's focus.
+        await panel.waitFor(() => document.activeElement?.classList.contains('toast-undo') === true, undefined);
+        assert.equal(await textOf(panel, '.toast .toast-message'), 'Damascus is no longer highlighted.');
         await page.waitFor(() => ![...CSS.highlights.entries()].some(([k, h]) =>
           k.startsWith('dramatis-') && [...(h as unknown as Set<Range>)].some((r) => r.toString() === 'دمشق')), undefined, 10_000);
         assert.ok(await page.evaluate(paintedIs, { type: 'person', zero: false }), 'the other names stay highlighted');

@@ -146,8 +146,9 @@ test('the article supports the core facts with verbatim evidence', () => {
   assert.equal(role('hassan-nasrallah')?.title.en, 'Leader of Hezbollah');
   assert.equal(role('mustafa-al-kadhimi')?.title.en, 'Prime Minister of Iraq');
   assert.equal(role('donald-trump')?.title.en, 'President of the United States');
-  const met = entity(pack, 'esmail-qaani').affiliations.filter((a) => a.relation.en.startsWith('met (')).map((a) => a.targetId);
-  assert.deepEqual(met.sort(), ['bashar-al-assad', 'hassan-nasrallah', 'mustafa-al-kadhimi']);
+  const met = entity(pack, 'esmail-qaani').affiliations.filter((a) => a.relation.en === 'met');
+  assert.deepEqual(met.map((a) => a.targetId).sort(), ['bashar-al-assad', 'hassan-nasrallah', 'mustafa-al-kadhimi']);
+  assert.ok(met.every((a) => a.date === '2020-11'), 'the meetings are dated November 2020');
   const partOf = entity(pack, 'quds-force').affiliations.find((a) => a.targetId === 'islamic-revolutionary-guard-corps');
   assert.equal(partOf?.evidence[0]?.quote, 'فيلق القدس، في الحرس الثوري الإيراني');
 });
@@ -205,4 +206,61 @@ test('word lists: "@name" in an alias context is written out from data/word-list
   assert.match(unknown[0]!, /^data\/entities\/damascus\.json: damascus: aliases\[\d+\]\.context\.notFollowedBy\[1\]: There is no word list "no-such-list"/);
   const malformed = problemsOf(withList({ ...real, 'Bad Name': { words: [] } }, []));
   assert.match(malformed[0]!, /^data\/word-lists\.json: Bad Name: A word list is named in lowercase-and-hyphens/);
+});
+
+test('relations say what the tie is, and dates live in their own field (shown muted, after the target)', () => {
+  const pack = build();
+  for (const e of pack.entities) {
+    for (const a of e.affiliations) {
+      for (const text of [a.relation.en, a.relation.ar]) {
+        assert.doesNotMatch(text, /\d|\(/, `${e.id} → ${a.targetId}: a date or a bracket in the relation "${text}"`);
+      }
+    }
+  }
+});
+
+test('every quote of the bundled article has a faithful English translation, marked as such', () => {
+  const pack = build();
+  const quotes = pack.entities.flatMap((e) => [...e.roles, ...e.affiliations].flatMap((f) => f.evidence));
+  assert.ok(quotes.length >= 30);
+  for (const ev of quotes) {
+    assert.equal(ev.articleId, ARTICLE_ID);
+    const en = ev.translation?.en;
+    assert.ok(en && /[a-z]/.test(en) && !/[\u0600-\u06ff]/.test(en), `no English translation of ${ev.quote}`);
+    assert.equal(ev.translation?.ar, undefined, 'the quote itself is the Arabic');
+  }
+  // The same words get the same translation wherever they are quoted.
+  const byQuote = new Map<string, string>();
+  for (const ev of quotes) {
+    const seen = byQuote.get(ev.quote);
+    if (seen !== undefined) assert.equal(ev.translation?.en, seen, ev.quote);
+    byQuote.set(ev.quote, ev.translation!.en!);
+  }
+});
+
+test('every description names its source and the day it was checked; npm run data requires it', () => {
+  const pack = build();
+  for (const e of pack.entities) {
+    const source = e.descriptionSource;
+    assert.ok(source, `${e.id} has no descriptionSource`);
+    assert.match(source.url, /^https:\/\/en\.wikipedia\.org\/wiki\/./);
+    assert.deepEqual(source.name, { ar: 'ويكيبيديا', en: 'Wikipedia' });
+    assert.ok(source.checked >= pack.articles[0]!.published, 'checked after the article it describes');
+  }
+  const missing = problemsOf(tamperedSources('data/entities/iraq.json', (e) => delete e.descriptionSource));
+  assert.equal(missing.length, 1);
+  assert.match(missing[0]!, /^data\/entities\/iraq\.json: iraq: descriptionSource: The description needs its source/);
+  const bad = problemsOf(tamperedSources('data/entities/iraq.json', (e) => (e.descriptionSource.checked = '2026-02-30')));
+  assert.deepEqual(bad, ['data/entities/iraq.json: iraq: descriptionSource.checked: "2026-02-30" is not a day of the calendar.']);
+});
+
+test('a translation in the article\'s own language, or an empty one, is refused', () => {
+  const same = problemsOf(tamperedSources('data/entities/esmail-qaani.json', (e) => (e.roles[0].evidence[0].translation = { ar: 'نص' })));
+  assert.deepEqual(same, [
+    'data/entities/esmail-qaani.json: esmail-qaani: roles[0].evidence[0].translation.ar: The article is in "ar", so the quote itself is the text in that language; a translation must be in another language.',
+  ]);
+  const empty = problemsOf(tamperedSources('data/entities/esmail-qaani.json', (e) => (e.roles[0].evidence[0].translation = {})));
+  assert.deepEqual(empty, [
+    'data/entities/esmail-qaani.json: esmail-qaani: roles[0].evidence[0].translation: Give at least one translation ("en" or "ar"), or leave the field out.',
+  ]);
 });

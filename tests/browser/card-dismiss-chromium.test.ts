@@ -1,0 +1,3 @@
+import { cardDismissSuite } from './card-dismiss-suite.ts';
+
+cardDismissSuite('chromium');

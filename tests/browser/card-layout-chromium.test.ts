@@ -1,0 +1,3 @@
+import { cardLayoutSuite } from './card-layout-suite.ts';
+
+cardLayoutSuite('chromium');
