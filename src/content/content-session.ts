@@ -10,11 +10,8 @@ import { listen } from '../shared/listen.ts';
 import { DATASET_STAMP_KEY, type ContentApi, type Handlers } from '../shared/messages.ts';
 import { DEFAULT_SETTINGS, isActiveOn, loadSettings, watchSettings, type Settings } from '../shared/settings.ts';
 import { guarded } from './guard.ts';
-import { PageMentionIndex } from './page-mentions.ts';
 import { PageSession } from './page-session.ts';
 import { createRevealMention } from './reveal-mention.ts';
-
-const NO_MENTIONS = new PageMentionIndex();
 
 export class ContentSession {
   private session: PageSession | null = null;
@@ -32,7 +29,7 @@ export class ContentSession {
         await this.ready;
         return { url: location.href, mentions: (await this.session?.summary()) ?? [] };
       },
-      revealMention: createRevealMention(() => this.session?.index ?? NO_MENTIONS),
+      revealMention: createRevealMention(() => this.session),
     };
     listen(handlers);
     this.ready = loadSettings().then(
