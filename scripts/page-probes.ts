@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldKey } from '../src/core/normalize.ts';
+import { HIGHLIGHT_KINDS } from '../src/content/highlight-styles.ts';
 import type { DriverPage } from './browsers.ts';
 import { ROOT } from './build.ts';
 
@@ -25,12 +26,17 @@ export interface HighlightedRange {
 }
 
 /**
- * Every range registered in the page's highlight registry, with its kind. The kinds come from the names the
- * page can see: `dramatis-<kind>` registry names.
+ * Every range registered in the page's highlight registry, with its kind. Registry names are random per session
+ * (src/content/highlight-styles.ts); which is which the page can read, as a probe does here, from the stylesheet
+ * Dramatis adopts while it runs, whose first rules style each kind in HIGHLIGHT_KINDS order.
  */
-function highlightsInPage(): HighlightedRange[] {
+function highlightsInPage(kinds: readonly string[]): HighlightedRange[] {
   const kindOf = new Map<string, string>();
-  for (const name of CSS.highlights.keys()) if (name.startsWith('dramatis-')) kindOf.set(name, name.slice('dramatis-'.length));
+  for (const sheet of document.adoptedStyleSheets) {
+    const rules = [...sheet.cssRules].filter((r) => r instanceof CSSStyleRule && r.selectorText.startsWith('::highlight('));
+    if (rules.length < kinds.length) continue;
+    rules.slice(0, kinds.length).forEach((r, i) => kindOf.set((r as CSSStyleRule).selectorText.slice('::highlight('.length, -1), kinds[i]!));
+  }
   const out: HighlightedRange[] = [];
   for (const [name, highlight] of CSS.highlights) {
     const kind = kindOf.get(name);
@@ -67,7 +73,7 @@ export async function readHighlights(page: DriverPage): Promise<HighlightedRange
 
 /** Every range Dramatis registered, the open card's name and the flash included. */
 export function readAllHighlights(page: DriverPage): Promise<HighlightedRange[]> {
-  return page.evaluate(highlightsInPage);
+  return page.evaluate(highlightsInPage, HIGHLIGHT_KINDS);
 }
 
 /** Polls `probe` until it is true, or fails with `what` after `timeoutMs`. */

@@ -16,7 +16,7 @@ const loads = Number(arg('loads') ?? 3);
 const names = syntheticNames(size);
 const body = pageName === 'synthetic-1mb' ? syntheticBigPage(names.slice(0, 1000)) : corpusPage(pageName);
 const server = await startServer({ [`/${pageName}.html`]: { body } });
-const variant = extensionWithPack(syntheticPack(names));
+const variant = await extensionWithPack(syntheticPack(names));
 const browser = await launchContext(variant.path);
 try {
   for (let i = 0; i < loads; i++) {

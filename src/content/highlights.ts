@@ -6,25 +6,18 @@
  * (`active`, so a reader moving from name to name with the keyboard sees which one the card is about) and the
  * mention the side panel asked to show (`flash`).
  *
- * Registry names are `dramatis-<kind>`, styled by content.css.
+ * Registry names are random per painter (one painter per session of Dramatis on a page), and the rules exist
+ * only from the painter's creation to its `destroy()`: see highlight-styles.ts.
  *
  * Past VIRTUALIZE_ABOVE names on a page, only the ranges near the viewport are registered (viewport-window.ts):
  * the browser's cost of changing a Highlight grows with every range it holds.
  */
 import type { EntityType } from '../core/dataset-schema.ts';
 import type { HighlightStyle } from '../shared/settings.ts';
-
+import { HighlightSheet, randomHighlightNames, type HighlightKind, type HighlightNames } from './highlight-styles.ts';
 import { ViewportWindow } from './viewport-window.ts';
 
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organisation', 'media', 'place'];
-
-type HighlightKind = EntityType | `${EntityType}-filled` | 'active' | 'flash';
-const NAMES: Record<HighlightKind, string> = {
-  person: 'dramatis-person', organisation: 'dramatis-organisation', media: 'dramatis-media', place: 'dramatis-place',
-  'person-filled': 'dramatis-person-filled', 'organisation-filled': 'dramatis-organisation-filled',
-  'media-filled': 'dramatis-media-filled', 'place-filled': 'dramatis-place-filled',
-  active: 'dramatis-active', flash: 'dramatis-flash',
-};
 
 /** The kind of highlight a type takes in a style; null when the style paints nothing. */
 export function highlightKind(type: EntityType, style: HighlightStyle): HighlightKind | null {
@@ -40,8 +33,40 @@ export function highlightsSupported(): boolean {
 /** Above this many names on a page, only those near the viewport are registered. */
 export const VIRTUALIZE_ABOVE = 1500;
 
+/**
+ * A Highlight and what Dramatis put in it. The page can reach the Highlight (by iterating the registry) and
+ * change it; the content script can't iterate it in Firefox (Xrays don't wrap its iterator), so it keeps its own
+ * account and compares sizes (`verify`).
+ */
+class OwnHighlight {
+  readonly h = new Highlight();
+  private readonly mine = new Set<AbstractRange>();
+
+  add(r: AbstractRange): void {
+    this.mine.add(r);
+    this.h.add(r);
+  }
+
+  delete(r: AbstractRange): void {
+    this.mine.delete(r);
+    this.h.delete(r);
+  }
+
+  clear(): void {
+    this.mine.clear();
+    this.h.clear();
+  }
+
+  /** Puts back exactly what is ours if the page added or removed ranges (their number changed). */
+  restore(): void {
+    if (this.h.size === this.mine.size) return;
+    this.h.clear();
+    for (const r of this.mine) this.h.add(r);
+  }
+}
+
 export class HighlightPainter {
-  private readonly byType = new Map<EntityType, Highlight>();
+  private readonly byType = new Map<EntityType, OwnHighlight>();
   /** Every range to paint, registered or (far from the viewport) not. */
   private readonly painted = new Map<AbstractRange, EntityType>();
   private window: ViewportWindow | null = null;
@@ -49,9 +74,12 @@ export class HighlightPainter {
   private flashing: Highlight | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly supported = highlightsSupported();
-  private readonly names = NAMES;
+  private readonly names: HighlightNames = randomHighlightNames();
+  private readonly sheet = new HighlightSheet(this.names);
 
-  constructor(private style: HighlightStyle) {}
+  constructor(private style: HighlightStyle) {
+    if (this.supported) this.sheet.ensure();
+  }
 
   add(range: AbstractRange, type: EntityType): void {
     if (!this.supported || this.painted.has(range)) return;
@@ -82,10 +110,24 @@ export class HighlightPainter {
     if (style === this.style) return;
     this.unregisterAll();
     this.style = style;
-    for (const [type, h] of this.byType) this.register(type, h);
+    for (const [type, own] of this.byType) this.register(type, own.h);
   }
 
-  ensureStyles(): void {}
+  /**
+   * Undoes what the page did to Dramatis's highlights, which it can reach by iterating the registry (not by
+   * name): a range it added to one of them, a highlight it unregistered, the rules it dropped (by replacing
+   * document.adoptedStyleSheets). Called after every scan and when a card opens; its cost is the ranges
+   * registered now (near the viewport only, on a page with many names).
+   */
+  verify(): void {
+    if (!this.supported) return;
+    for (const [type, own] of this.byType) {
+      const kind = highlightKind(type, this.style);
+      if (kind && CSS.highlights.get(this.names[kind]) !== own.h) CSS.highlights.set(this.names[kind], own.h);
+      own.restore();
+    }
+    this.sheet.ensure();
+  }
 
   /** Marks the name whose card is open (null: none). */
   setActive(range: AbstractRange | null): void {
@@ -98,6 +140,7 @@ export class HighlightPainter {
     this.active = new Highlight(range);
     this.active.priority = 1;
     CSS.highlights.set(this.names.active, this.active);
+    this.verify();
   }
 
   /** Flashes a range for `ms` (the side panel's "where is it on the page?"). */
@@ -107,16 +150,18 @@ export class HighlightPainter {
     const highlight = new Highlight(range);
     this.flashing = highlight;
     CSS.highlights.set(this.names.flash, highlight);
+    this.sheet.ensure();
     this.flashTimer = setTimeout(() => this.endFlash(), ms);
   }
 
-  /** Unregisters everything Dramatis registered. */
+  /** Unregisters everything Dramatis registered, and removes the rules. */
   destroy(): void {
     this.clearRanges();
     this.unregisterAll();
     this.setActive(null);
     this.endFlash();
     this.byType.clear();
+    this.sheet.remove();
   }
 
   private endFlash(): void {
@@ -125,14 +170,14 @@ export class HighlightPainter {
     this.flashing = null;
   }
 
-  private highlightOf(type: EntityType): Highlight {
-    let h = this.byType.get(type);
-    if (!h) {
-      h = new Highlight();
-      this.byType.set(type, h);
-      this.register(type, h);
+  private highlightOf(type: EntityType): OwnHighlight {
+    let own = this.byType.get(type);
+    if (!own) {
+      own = new OwnHighlight();
+      this.byType.set(type, own);
+      this.register(type, own.h);
     }
-    return h;
+    return own;
   }
 
   /** From now on, only ranges near the viewport are registered. */

@@ -173,7 +173,7 @@ export class PageSession {
     const run = this.queue.then(async () => {
       if (signal.aborted) return;
       await job(signal);
-      this.painter.ensureStyles();
+      this.painter.verify();
       if (this.index.version === this.announcedVersion) return;
       this.announcedVersion = this.index.version;
       if (window === window.top) announcePageMentionsChanged();

@@ -19,6 +19,7 @@ import type { BrowserName } from '../../scripts/browsers.ts';
 import { ROOT } from '../../scripts/build.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { artifactPath } from '../support/artifacts.ts';
+import { sharedTestBuild } from '../support/test-build.ts';
 import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
 import { arabicArticleHtml, arabicLargeHtml, arabicStructuresHtml } from './page-fixtures.ts';
 import { settingsItem } from './page-settings.ts';
@@ -144,7 +145,9 @@ export function corpusSuite(name: BrowserName): void {
       for (const f of corpusPages) routes[`/corpus/${f}`] = { body: readFileSync(join(CORPUS, f)) };
       for (const [f, html] of Object.entries(ARABIC_PAGES)) routes[`/corpus/${f}`] = { body: html() };
       server = await startServer(routes);
-      browser = await launchForTests(name);
+      // A test build: it writes the content script's `dramatis:*` timings these tests read (a normal build doesn't).
+      const build = await sharedTestBuild();
+      browser = await launchForTests(name, { extensionPath: build.path(name === 'chromium' ? 'chrome' : 'firefox') });
       await browser.setStorage(settingsItem({ disabledSites: ['127.0.0.1'] }));
     });
 

@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from '../../scripts/sample-server.ts'
 import { DATASET_STAMP_KEY } from '../../src/shared/messages.ts';
 import type { Settings } from '../../src/shared/settings.ts';
 import { screenshotOnFailure } from '../support/artifacts.ts';
+import { sharedTestBuild } from '../support/test-build.ts';
 import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
 import { englishArticleHtml, longPageHtml, spaHtml } from './page-fixtures.ts';
 import { settingsItem } from './page-settings.ts';
@@ -36,7 +37,9 @@ export function pageScanSuite(name: BrowserName): void {
         '/long.html': { body: longPageHtml(true) },
         '/long-unlicensed.html': { body: longPageHtml(false) },
       });
-      browser = await launchForTests(name);
+      // A test build: it writes the content script's `dramatis:*` timings these tests read (a normal build doesn't).
+      const build = await sharedTestBuild();
+      browser = await launchForTests(name, { extensionPath: build.path(name === 'chromium' ? 'chrome' : 'firefox') });
     });
 
     after(async () => {

@@ -97,3 +97,9 @@ test('a normal build defines no test key: the test branch is left to the undefin
   assert.match(code, /typeof __DRAMATIS_TEST_KEYS__/);
   assert.ok(!code.includes('test run'), 'no test key note in the production bundle');
 });
+
+test('a normal build writes no timings to the page: the measures are left to the undefined identifier', (t) => {
+  const bundle = join(ROOT, 'dist', 'chrome', 'content.js');
+  if (!existsSync(bundle)) return t.skip('dist/ is not built (npm test builds it first)');
+  assert.match(readFileSync(bundle, 'utf8'), /typeof __DRAMATIS_TIMINGS__/);
+});

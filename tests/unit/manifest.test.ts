@@ -36,3 +36,7 @@ test('least permissions: nothing beyond storage, alarms (and Chrome’s sidePane
   assert.deepEqual(source.permissions, ['storage', 'unlimitedStorage', 'alarms']);
   assert.equal(source.host_permissions, undefined);
 });
+
+test('no stylesheet is injected into every page: the highlight rules are added only where Dramatis runs', () => {
+  for (const script of source.content_scripts as { css?: string[] }[]) assert.equal(script.css, undefined);
+});
