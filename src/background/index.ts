@@ -5,11 +5,11 @@
 import { browser } from '../shared/browser.ts';
 import { listen } from '../shared/listen.ts';
 import { ensureDataset } from './bundled-pack.ts';
-import { handlers } from './handlers.ts';
+import { access, handlers } from './handlers.ts';
 import { wireToolbarButton } from './side-panel.ts';
 import { startSync } from './sync/start-sync.ts';
 
-listen(handlers);
+listen(handlers, access);
 wireToolbarButton();
 startSync();
 

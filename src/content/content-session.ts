@@ -7,7 +7,7 @@
  */
 import { browser } from '../shared/browser.ts';
 import { listen } from '../shared/listen.ts';
-import { DATASET_STAMP_KEY, type ContentApi, type Handlers } from '../shared/messages.ts';
+import { CONTENT_ACCESS, DATASET_STAMP_KEY, type ContentApi, type Handlers } from '../shared/messages.ts';
 import { DEFAULT_SETTINGS, isActiveOn, loadSettings, watchSettings, type Settings } from '../shared/settings.ts';
 import { guarded } from './guard.ts';
 import { PageSession } from './page-session.ts';
@@ -31,7 +31,7 @@ export class ContentSession {
       },
       revealMention: createRevealMention(() => this.session),
     };
-    listen(handlers);
+    listen(handlers, CONTENT_ACCESS);
     this.ready = loadSettings().then(
       (s) => this.apply(s),
       (err: unknown) => console.debug('Dramatis: settings unavailable', err),

@@ -12,6 +12,7 @@ import type { DatasetPack, Entity, Article } from '../core/dataset-schema.ts';
 import type { EntityBrief } from '../core/entity-brief.ts';
 import type { CompactScanResult, Mention } from '../core/name-matcher.ts';
 import type { PanelApi } from './panel-api.ts';
+import type { AccessTable } from './listen.ts';
 import type { SyncApi } from './sync-api.ts';
 
 /** storage.session key: `{ entityId, at }`, the entity the side panel should show (see openSidePanel). */
@@ -67,6 +68,18 @@ export interface PageApi {
   openSidePanel: { params: { entityId?: string }; result: { opened: boolean } };
 }
 
+/**
+ * Who may ask what (sender.ts): a content script scans text and reads the entities it found, and opens the side
+ * panel; the dataset's status and the automation contract (which returns any tab's URL) are for extension pages.
+ */
+export const PAGE_ACCESS: AccessTable<PageApi> = {
+  scanText: 'content',
+  getEntities: 'content',
+  openSidePanel: 'content',
+  getPageMentions: 'extension',
+  getDatasetInfo: 'extension',
+};
+
 /** Requests a content script answers (sent by the background with `tabs.sendMessage`). */
 export interface ContentApi {
   collectMentions: { params: Record<string, never>; result: PageMentions };
@@ -95,11 +108,18 @@ export type RequestOf<Api, K extends keyof Api = keyof Api> = K extends keyof Ap
 export type ParamsOf<Api, K extends keyof Api> = Api[K] extends { params: infer P } ? P : never;
 export type ResultOf<Api, K extends keyof Api> = Api[K] extends { result: infer R } ? R : never;
 
-/** Context of a request: the sending tab, when it came from a content script. */
+/** Context of a request: who sent it (checked by listen.ts), and the sending tab and frame, if any. */
 export interface RequestContext {
+  from: 'extension' | 'content';
   tabId?: number;
   frameId?: number;
 }
+
+/** Only the extension (its background, through tabs.sendMessage) asks a content script anything. */
+export const CONTENT_ACCESS: AccessTable<ContentApi> = {
+  collectMentions: 'extension',
+  revealMention: 'extension',
+};
 
 export type Handlers<Api> = {
   [K in keyof Api]: (params: ParamsOf<Api, K>, ctx: RequestContext) => Promise<ResultOf<Api, K>>;

@@ -2,6 +2,7 @@
 import type { Article, Entity } from '../core/dataset-schema.ts';
 import type { SearchHit } from '../core/search.ts';
 import { browser } from './browser.ts';
+import type { AccessTable } from './listen.ts';
 import type { ArticleMeta } from './messages.ts';
 
 /** Everything the panel's entity view shows: the entity, every entity tied to it (both ways), their sources. */
@@ -29,6 +30,17 @@ export interface PanelApi {
   /** A bundled article with its full text (for the reader), or null when the dataset has no such article. */
   getArticle: { params: { articleId: string }; result: Article | null };
 }
+
+/**
+ * A card may open the reader at a passage it shows (the background checks the passage is one the dataset cites:
+ * panel-handlers.ts); searching and reading the dataset are the side panel's and the reader's.
+ */
+export const PANEL_ACCESS: AccessTable<PanelApi> = {
+  openReader: 'content',
+  searchEntities: 'extension',
+  getEntityView: 'extension',
+  getArticle: 'extension',
+};
 
 /**
  * An event, not a request: a content script sends `{ type: PAGE_MENTIONS_CHANGED }` with runtime.sendMessage

@@ -5,6 +5,7 @@
  * worker knows what happened before it.
  */
 import type { DatasetPack } from '../core/dataset-schema.ts';
+import type { AccessTable } from './listen.ts';
 import type { DatasetInfo } from './messages.ts';
 
 /** storage.local key of SyncState. */
@@ -101,3 +102,12 @@ export interface SyncApi {
   /** The stored dataset as a pack (records in id order). */
   exportDataset: { params: Record<string, never>; result: DatasetPack };
 }
+
+/** Updates, imports and exports are the Updates tab's alone: no content script may ask any of them. */
+export const SYNC_ACCESS: AccessTable<SyncApi> = {
+  getSyncStatus: 'extension',
+  checkNow: 'extension',
+  importChunk: 'extension',
+  importCommit: 'extension',
+  exportDataset: 'extension',
+};
