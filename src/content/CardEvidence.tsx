@@ -7,7 +7,7 @@ import type { Evidence } from '../core/dataset-schema.ts';
 import { formatIsoDate } from '../core/iso-date.ts';
 import { safeHttpUrl } from '../core/text-utils.ts';
 import type { ArticleMeta } from '../shared/messages.ts';
-import { dirOf, t } from '../shared/i18n.ts';
+import { dirOf, isolate, t } from '../shared/i18n.ts';
 import { UiText, type CardLangs } from './card-langs.tsx';
 
 export interface EvidenceProps {
@@ -26,7 +26,7 @@ export function CardEvidence({ evidence, article, langs, onOpenReader }: Evidenc
       <figcaption>
         {article && (
           <UiText langs={langs} class="according">
-            {t('cardAccordingTo', [article.publisher[langs.ui], formatIsoDate(article.published, langs.ui)])}
+            {t('cardAccordingTo', [isolate(article.publisher[langs.ui]), formatIsoDate(article.published, langs.ui)])}
           </UiText>
         )}
         <span class="source-links">

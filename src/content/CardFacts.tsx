@@ -37,7 +37,7 @@ export function CardFacts({ entity, related, articles, langs, onOpenEntity, onOp
           <ul>
             {entity.roles.map((role, i) => (
               <li key={i} class="role">
-                <span class="role-title">{role.title[langs.content]}</span>
+                <bdi class="role-title">{role.title[langs.content]}</bdi>
                 {role.orgId && (
                   <>
                     {' · '}
@@ -58,7 +58,7 @@ export function CardFacts({ entity, related, articles, langs, onOpenEntity, onOp
           <ul>
             {entity.affiliations.map((aff, i) => (
               <li key={i} class="affiliation">
-                <span class="relation">{aff.relation[langs.content]}</span>{' '}
+                <bdi class="relation">{aff.relation[langs.content]}</bdi>{' '}
                 <EntityLink id={aff.targetId} related={related} langs={langs} onOpenEntity={onOpenEntity} />
                 {aff.evidence[0] && (
                   <details>

@@ -7,7 +7,7 @@
  * where it was.
  */
 import type { Entity } from '../core/dataset-schema.ts';
-import { dirOf, t, type MessageKey } from '../shared/i18n.ts';
+import { dirOf, isolate, t, type MessageKey } from '../shared/i18n.ts';
 import type { CardData } from './entity-directory.ts';
 import { CardFacts } from './CardFacts.tsx';
 import { UiText, type CardLangs } from './card-langs.tsx';
@@ -53,7 +53,7 @@ export function EntityCard(props: CardProps) {
       class="card"
       role="dialog"
       tabIndex={-1}
-      aria-label={t('cardLabel', label)}
+      aria-label={t('cardLabel', isolate(label))}
       aria-describedby={entity ? 'dramatis-description' : undefined}
       aria-keyshortcuts="N P Escape"
       lang={lang}
@@ -66,7 +66,7 @@ export function EntityCard(props: CardProps) {
         <div class="names">
           {props.backTo !== undefined && (
             <button type="button" class="link-button back" onClick={props.onBack}>
-              <UiText langs={langs}>{t('cardBack', props.backTo)}</UiText>
+              <UiText langs={langs}>{t('cardBack', isolate(props.backTo))}</UiText>
             </button>
           )}
           <h2 class="name">{label}</h2>

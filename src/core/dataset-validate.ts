@@ -14,11 +14,13 @@
  *   no diacritics or tatweel, أإآٱ → ا): a key two entities claim must be `ambiguous` in both, since the matcher
  *   could not otherwise tell them apart; a key must not also be an exclusion (the exclusion would hide it); one
  *   entity must not list a key twice with different `ambiguous` flags, nor flag an alias both ambiguous and full;
- * - article links are http(s) URLs; a role does not end before it starts.
+ * - article links are http(s) URLs; a role does not end before it starts;
+ * - no text holds a bidirectional control character (bidi-controls.ts).
  */
 import { FormatRegistry } from '@sinclair/typebox';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import { DatasetPack, FORMAT_VERSION, type Alias, type Article, type Evidence, type Exclusion } from './dataset-schema.ts';
+import { bidiControlsIn } from './bidi-controls.ts';
 import { foldKey } from './normalize.ts';
 import { safeHttpUrl } from './text-utils.ts';
 
@@ -131,6 +133,8 @@ function schemaMessage(e: ValueError, segments: readonly string[]): string {
       return `Expected a whole number, got ${got}.`;
     case ValueErrorType.IntegerMinimum:
       return `Must be at least ${String(schema.minimum)}, got ${got}.`;
+    case ValueErrorType.IntegerMaximum:
+      return `Must be at most ${String(schema.maximum)}, got ${got}.`;
     case ValueErrorType.Literal:
       return field === 'formatVersion'
         ? `This reader understands dataset format ${FORMAT_VERSION}; the pack is format ${got}.`
@@ -192,6 +196,10 @@ function checkSemantics(pack: DatasetPack, errors: ValidationError[], max: numbe
     if (first === undefined) entityIds.set(entity.id, i);
     else add(`entities[${i}].id`, entity.id, `The entity id "${entity.id}" is also used by entities[${first}].`);
   });
+
+  pack.articles.forEach((article, i) => bidiControlsIn(article, `articles[${i}]`, (path, problem) => add(path, article.id, problem)));
+  pack.entities.forEach((entity, i) => bidiControlsIn(entity, `entities[${i}]`, (path, problem) => add(path, entity.id, problem)));
+  bidiControlsIn(pack.exclusions, 'exclusions', (path, problem) => add(path, undefined, problem));
 
   const aliases = new AliasChecker(pack.exclusions, add);
   const quotes = new QuoteChecker(articles, add);

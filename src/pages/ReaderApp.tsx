@@ -8,7 +8,7 @@ import { articleBlocks, findPassage } from '../core/article-layout.ts';
 import type { Article, Entity } from '../core/dataset-schema.ts';
 import { mentionsOf } from '../core/name-matcher.ts';
 import { safeHttpUrl } from '../core/text-utils.ts';
-import { t, uiLanguage } from '../shared/i18n.ts';
+import { isolate, t, uiLanguage } from '../shared/i18n.ts';
 import type { Mention } from '../shared/messages.ts';
 import { sendToBackground } from '../shared/send.ts';
 import { ArticleText } from './ArticleText.tsx';
@@ -25,7 +25,7 @@ const asScanText = (text: string) => text.replace(/[\r\n]/g, '\u0000');
 
 async function load(articleId: string): Promise<Loaded> {
   const article = await sendToBackground('getArticle', { articleId });
-  if (!article) return { kind: 'error', message: t('readerNotFound', articleId) };
+  if (!article) return { kind: 'error', message: t('readerNotFound', isolate(articleId)) };
   const mentions = mentionsOf(await sendToBackground('scanText', { text: asScanText(article.text), licensed: [] }));
   const ids = [...new Set(mentions.map((m) => m.entityId))];
   const { entities } = ids.length > 0 ? await sendToBackground('getEntities', { ids }) : { entities: [] };
@@ -99,7 +99,7 @@ export function ReaderApp() {
       <header class="bar">
         <p class="brand">{t('extName')} · {t('readerTitle')}</p>
         <p class="meta">
-          {t('cardAccordingTo', [loaded.article.publisher[lang], loaded.article.published])}
+          {t('cardAccordingTo', [isolate(loaded.article.publisher[lang]), loaded.article.published])}
           {original && (
             <>
               {' · '}

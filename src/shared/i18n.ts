@@ -11,6 +11,15 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
+/**
+ * Text from the dataset (or a file name, a URL) to insert into a UI sentence, isolated for the bidi algorithm
+ * (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE, as <bdi> does): an Arabic publisher's name
+ * inside an English sentence, or an English one in an Arabic sentence, can't reorder the sentence around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 /** The UI language the browser chose for us ('ar' or 'en'). */
 export function uiLanguage(): 'ar' | 'en' {
   return browser.i18n.getUILanguage().toLowerCase().startsWith('ar') ? 'ar' : 'en';

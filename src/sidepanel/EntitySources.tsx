@@ -8,7 +8,7 @@ import type { Tie } from '../core/entity-graph.ts';
 import { safeHttpUrl } from '../core/text-utils.ts';
 import type { ArticleMeta } from '../shared/messages.ts';
 import { sendToBackground } from '../shared/send.ts';
-import { t } from '../shared/i18n.ts';
+import { isolate, t } from '../shared/i18n.ts';
 import { UI_LANG, inUi } from './entity-text.ts';
 
 interface Cited {
@@ -56,7 +56,7 @@ export function EntitySources({ entity, ties, articles, related }: SourcesProps)
             <h4 lang={article?.language === 'en' ? 'en' : UI_LANG} dir="auto">{article ? inUi(article.title) : articleId}</h4>
             {article && (
               <p class="meta">
-                {t('cardAccordingTo', [inUi(article.publisher), article.published])}
+                {t('cardAccordingTo', [isolate(inUi(article.publisher)), article.published])}
                 {href && (
                   <>
                     {' · '}

@@ -9,7 +9,7 @@ import { tiesOf, type Tie } from '../core/entity-graph.ts';
 import type { EntityView as View } from '../shared/panel-api.ts';
 import { sendToBackground } from '../shared/send.ts';
 import { updateSettings, watchSettings, loadSettings } from '../shared/settings.ts';
-import { dirOf, t } from '../shared/i18n.ts';
+import { dirOf, isolate, t } from '../shared/i18n.ts';
 import { AffiliationGraph } from './AffiliationGraph.tsx';
 import { EntitySources } from './EntitySources.tsx';
 import { OTHER_LANG, TYPE_KEYS, inUi } from './entity-text.ts';
@@ -93,7 +93,7 @@ export function EntityView({ entityId, onOpenEntity, onBack }: EntityViewProps) 
       <div class="entity-view" aria-busy={loaded.kind === 'loading'}>
         {back}
         <p class="status" role="status">
-          {loaded.kind === 'loading' ? t('panelLoading') : loaded.kind === 'missing' ? t('panelNotFound') : t('panelError', loaded.message)}
+          {loaded.kind === 'loading' ? t('panelLoading') : loaded.kind === 'missing' ? t('panelNotFound') : t('panelError', isolate(loaded.message))}
         </p>
       </div>
     );

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '../core/search.ts';
 import { sendToBackground } from '../shared/send.ts';
-import { t, tCount } from '../shared/i18n.ts';
+import { isolate, t, tCount } from '../shared/i18n.ts';
 import { OTHER_LANG, TYPE_KEYS, inUi } from './entity-text.ts';
 
 const LIMIT = 30;
@@ -51,9 +51,9 @@ export function SearchTab({ onOpenEntity }: { onOpenEntity: (entityId: string) =
       </form>
       <p class="status" role="status" aria-live="polite">
         {results && ('error' in results
-          ? t('panelError', results.error)
+          ? t('panelError', isolate(results.error))
           : results.hits.length === 0
-            ? t('panelSearchNone', results.query)
+            ? t('panelSearchNone', isolate(results.query))
             : tCount('panelSearchResults', results.hits.length))}
       </p>
       {results && 'hits' in results && results.hits.length > 0 && (
@@ -71,7 +71,7 @@ export function SearchTab({ onOpenEntity }: { onOpenEntity: (entityId: string) =
                     <bdi class="other-name" lang={OTHER_LANG}>{hit.name[OTHER_LANG]}</bdi>
                     {hit.matched !== hit.name.ar && hit.matched !== hit.name.en && (
                       // First-strong isolates keep an alias in the other script from reordering the quote marks.
-                      <span class="matched">{t('panelSearchMatched', `\u2068${hit.matched}\u2069`)}</span>
+                      <span class="matched">{t('panelSearchMatched', isolate(hit.matched))}</span>
                     )}
                   </span>
                 </button>

@@ -9,7 +9,7 @@ import { sendToBackground } from '../shared/send.ts';
 import {
   DEFAULT_SETTINGS, loadSettings, updateSettings, watchSettings, type HighlightStyle, type Settings,
 } from '../shared/settings.ts';
-import { t, type MessageKey } from '../shared/i18n.ts';
+import { isolate, t, type MessageKey } from '../shared/i18n.ts';
 import { ENTITY_TYPES, GROUP_KEYS, inUi } from './entity-text.ts';
 
 const STYLE_KEYS: Record<HighlightStyle, MessageKey> = {
@@ -86,7 +86,7 @@ export function SettingsTab({ pageUrl }: { pageUrl: string | undefined }) {
                 change((s) => ({ disabledSites: on ? s.disabledSites.filter((x) => x !== site) : [...new Set([...s.disabledSites, site])] }));
               }}
             />
-            {t('panelSettingsSite', site)}
+            {t('panelSettingsSite', isolate(site))}
           </label>
         ) : (
           <p class="hint">{t('panelSettingsSiteUnknown')}</p>
@@ -99,7 +99,7 @@ export function SettingsTab({ pageUrl }: { pageUrl: string | undefined }) {
             {settings.disabledSites.map((host) => (
               <li key={host} data-site={host}>
                 <span dir="ltr">{host}</span>
-                <button type="button" aria-label={t('panelSettingsEnableSiteLabel', host)}
+                <button type="button" aria-label={t('panelSettingsEnableSiteLabel', isolate(host))}
                   onClick={() => change((s) => ({ disabledSites: s.disabledSites.filter((x) => x !== host) }))}>
                   {t('panelSettingsEnableSite')}
                 </button>
@@ -153,7 +153,7 @@ export function SettingsTab({ pageUrl }: { pageUrl: string | undefined }) {
               return (
                 <li key={id} data-entity-id={id}>
                   <span>{name}</span>
-                  <button type="button" aria-label={t('panelSettingsUnmuteLabel', name)}
+                  <button type="button" aria-label={t('panelSettingsUnmuteLabel', isolate(name))}
                     onClick={() => change((s) => ({ mutedEntities: s.mutedEntities.filter((x) => x !== id) }))}>
                     {t('panelSettingsUnmute')}
                   </button>
