@@ -3,6 +3,9 @@
  *   npm run feed -- build <out-dir> --key <private.pem> [--key <another.pem>]
  *       compiles data/ (as `npm run data` does), writes the full pack, a patch from the version already
  *       published in <out-dir> (when its pack is still there), and a signed index.json
+ *   npm run feed -- resign <out-dir> --key <private.pem> [--valid-days N]
+ *       signs the published index.json again with a new expiry (run it at least every few weeks, even with
+ *       nothing new: readers stop believing an expired index)
  *   npm run feed -- serve <dir> [--port N]      serves a feed folder on 127.0.0.1, with CORS
  *   npm run feed -- keygen <name>               writes <name>.private.pem and prints the public key entry
  *   npm run feed -- schema                      writes data/feed/feed-index.schema.json
@@ -13,7 +16,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatasetPack } from '../src/core/dataset-schema.ts';
-import { FEED_FORMAT_VERSION, checkFeedIndex, feedIndexSchemaText, type FeedIndexBody, type FeedPatchRef, type SignedFeedIndex } from '../src/core/feed-index.ts';
+import {
+  FEED_FORMAT_VERSION, MAX_INDEX_VALIDITY_MS, checkFeedIndex, feedIndexSchemaText, type FeedIndexBody, type FeedPatchRef, type SignedFeedIndex,
+} from '../src/core/feed-index.ts';
 import { diffPacks } from '../src/core/feed-patch.ts';
 import { signatureMessage, type TrustedKey } from '../src/core/feed-signature.ts';
 import { buildPack, formatProblem, readSources, ROOT } from './data.ts';
@@ -22,6 +27,23 @@ import { startFeedServer } from './feed-serve.ts';
 export const INDEX_SCHEMA_FILE = 'data/feed/feed-index.schema.json';
 /** Patches kept in the index; older readers take the full pack. */
 const MAX_PATCHES = 30;
+/** How long a signed index is believed, by default (`--valid-days`; at most MAX_INDEX_VALIDITY_MS). */
+export const DEFAULT_VALID_DAYS = 14;
+
+export interface SignOptions {
+  /** Days the index is valid from `now` (default DEFAULT_VALID_DAYS). */
+  validDays?: number;
+  /** The signing time (tests sign an index in the past). */
+  now?: number;
+}
+
+/** The expiry of an index signed at `now` for `validDays`. */
+function expiresAt({ validDays = DEFAULT_VALID_DAYS, now = Date.now() }: SignOptions): string {
+  if (!(validDays > 0) || validDays * 86_400_000 > MAX_INDEX_VALIDITY_MS) {
+    throw new Error(`--valid-days must be between 1 and ${MAX_INDEX_VALIDITY_MS / 86_400_000}`);
+  }
+  return new Date(now + validDays * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 
 /** The public half of an Ed25519 key as the extension lists it. */
 export function trustedKeyOf(key: KeyObject, note?: string): TrustedKey {
@@ -45,7 +67,7 @@ const patchPath = (id: string, from: number, to: number) => `patches/${id}-${fro
  * Publishes `pack` into the feed folder `outDir`: the pack, a patch from the published version (if its pack is
  * there), and the signed index listing the new pack and the patches still present. Returns the index.
  */
-export function buildFeed(outDir: string, pack: DatasetPack, keys: readonly KeyObject[]): SignedFeedIndex {
+export function buildFeed(outDir: string, pack: DatasetPack, keys: readonly KeyObject[], options: SignOptions = {}): SignedFeedIndex {
   if (keys.length === 0) throw new Error('no signing key: pass --key <private.pem>');
   const write = (rel: string, text: string): { url: string; size: number; sha256: string } => {
     const bytes = Buffer.from(text, 'utf8');
@@ -76,10 +98,22 @@ export function buildFeed(outDir: string, pack: DatasetPack, keys: readonly KeyO
     datasetId: pack.datasetId,
     version: pack.version,
     published: pack.published,
+    expires: expiresAt(options),
     pack: write(packPath(pack.datasetId, pack.version), JSON.stringify(pack)),
     patches: patches.slice(-MAX_PATCHES),
   };
   const signed = signIndex(body, keys);
+  writeFileSync(indexFile, `${JSON.stringify(signed, null, 2)}\n`);
+  return signed;
+}
+
+/** Signs the index already published in `outDir` again, with a new expiry; nothing else changes. */
+export function resignFeed(outDir: string, keys: readonly KeyObject[], options: SignOptions = {}): SignedFeedIndex {
+  if (keys.length === 0) throw new Error('no signing key: pass --key <private.pem>');
+  const indexFile = join(outDir, 'index.json');
+  const checked = checkFeedIndex(JSON.parse(readFileSync(indexFile, 'utf8')));
+  if (!checked.ok) throw new Error(`${indexFile} is not a feed index: ${checked.problem}`);
+  const signed = signIndex({ ...checked.index.index, expires: expiresAt(options) }, keys);
   writeFileSync(indexFile, `${JSON.stringify(signed, null, 2)}\n`);
   return signed;
 }
@@ -105,9 +139,16 @@ async function main(args: string[]): Promise<number> {
     console.log(`public key entry for data/feed/trusted-keys.json:\n${JSON.stringify(trustedKeyOf(privateKey, target), null, 2)}`);
     return 0;
   }
+  const keyFiles = [...option(args, '--key'), ...(process.env.DRAMATIS_FEED_KEY ? [process.env.DRAMATIS_FEED_KEY] : [])];
+  const keys = () => keyFiles.map((f) => createPrivateKey(readFileSync(f)));
+  const validDays = option(args, '--valid-days')[0];
+  const signOptions: SignOptions = validDays ? { validDays: Number(validDays) } : {};
+  if (command === 'resign' && target) {
+    const signed = resignFeed(resolve(target), keys(), signOptions);
+    console.log(`${signed.index.datasetId} v${signed.index.version}: index signed again, valid until ${signed.index.expires}`);
+    return 0;
+  }
   if (command === 'build' && target) {
-    const keyFiles = [...option(args, '--key'), ...(process.env.DRAMATIS_FEED_KEY ? [process.env.DRAMATIS_FEED_KEY] : [])];
-    const keys = keyFiles.map((f) => createPrivateKey(readFileSync(f)));
     const { sources, problems } = readSources(ROOT);
     const result = problems.length > 0 ? { ok: false as const, problems } : buildPack(sources);
     if (!result.ok) {
@@ -115,9 +156,9 @@ async function main(args: string[]): Promise<number> {
       console.error(`npm run feed: ${result.problems.length} problem(s) in data/; nothing published.`);
       return 1;
     }
-    const signed = buildFeed(resolve(target), result.pack, keys);
+    const signed = buildFeed(resolve(target), result.pack, keys(), signOptions);
     const i = signed.index;
-    console.log(`${i.datasetId} v${i.version}: ${i.pack.url} (${i.pack.size} bytes), ${i.patches.length} patch(es), signed by ${signed.signatures.map((s) => s.keyId).join(', ')} → ${join(target, 'index.json')}`);
+    console.log(`${i.datasetId} v${i.version}: ${i.pack.url} (${i.pack.size} bytes), ${i.patches.length} patch(es), signed by ${signed.signatures.map((s) => s.keyId).join(', ')}, valid until ${i.expires} → ${join(target, 'index.json')}`);
     return 0;
   }
   if (command === 'serve' && target) {
@@ -126,7 +167,7 @@ async function main(args: string[]): Promise<number> {
     console.log(`serving ${resolve(target)} at ${server.origin}/index.json (CORS on); Ctrl-C to stop`);
     return new Promise<number>(() => undefined);
   }
-  console.error('usage: npm run feed -- build <out-dir> --key <private.pem> | serve <dir> [--port N] | keygen <name> | schema');
+  console.error('usage: npm run feed -- build <out-dir> --key <private.pem> [--valid-days N] | resign <out-dir> --key <private.pem> [--valid-days N] | serve <dir> [--port N] | keygen <name> | schema');
   return 2;
 }
 

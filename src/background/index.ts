@@ -5,11 +5,14 @@
 import { browser } from '../shared/browser.ts';
 import { listen } from '../shared/listen.ts';
 import { ensureDataset } from './bundled-pack.ts';
+import { reportDamage } from './dataset-health.ts';
+import { whenDamaged } from './entity-buckets.ts';
 import { access, handlers } from './handlers.ts';
 import { wireToolbarButton } from './side-panel.ts';
 import { startSync } from './sync/start-sync.ts';
 
 listen(handlers, access);
+whenDamaged(reportDamage);
 wireToolbarButton();
 startSync();
 

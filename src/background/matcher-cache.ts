@@ -19,6 +19,7 @@ import { browser } from '../shared/browser.ts';
 import { DATASET_STAMP_KEY, type DatasetInfo } from '../shared/messages.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { getMeta, openDatabase } from './db.ts';
+import { allBucketsIn } from './entity-buckets.ts';
 
 let cached: { version: number; matcher: Matcher } | undefined;
 let loading: { version: number; promise: Promise<Matcher> } | undefined;
@@ -67,13 +68,13 @@ async function load(version: number): Promise<Matcher> {
   }
   // One read transaction: the rows and the version they are.
   const tx = db.transaction(['entityBuckets', 'meta']);
-  const [buckets, exclusions, info] = await Promise.all([
-    tx.objectStore('entityBuckets').getAll(),
+  const [entities, exclusions, info] = await Promise.all([
+    allBucketsIn(tx),
     tx.objectStore('meta').get('exclusions') as Promise<DatasetPack['exclusions'] | undefined>,
     tx.objectStore('meta').get('dataset') as Promise<DatasetInfo | undefined>,
   ]);
   await tx.done;
-  const matcher = buildMatcher({ entities: buckets.flat(), exclusions: exclusions ?? [] });
+  const matcher = buildMatcher({ entities, exclusions: exclusions ?? [] });
   const builtFor = info?.version ?? version;
   cached = { version: builtFor, matcher };
   // Store it for the next wake, unless the dataset moved on while we compiled.

@@ -4,6 +4,7 @@ import type { SyncApi } from '../shared/sync-api.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { feedConfig } from './sync/feed-config.ts';
 import { commitImport, exportDataset, stageChunk } from './sync/import-export.ts';
+import { restorePublished } from './sync/restore-published.ts';
 import { runCheck } from './sync/run-check.ts';
 import { loadProgress, loadSyncState } from './sync/sync-state.ts';
 
@@ -16,6 +17,7 @@ export const syncHandlers: Handlers<SyncApi> = {
   },
   checkNow: () => runCheck(true),
   importChunk: ({ importId, index, text }) => stageChunk(importId, index, text),
-  importCommit: ({ importId, count }) => commitImport(importId, count),
+  importCommit: ({ importId, count, fileName }) => commitImport(importId, count, fileName),
+  restorePublished: () => restorePublished(),
   exportDataset: () => exportDataset(),
 };

@@ -39,12 +39,23 @@ export interface PageMentions {
   mentions: PageMention[];
 }
 
+/** Where the stored data came from: the copy built into Dramatis, the signed feed, or a file the reader imported. */
+export type DatasetSource = 'bundled' | 'feed' | 'import';
+
 export interface DatasetInfo {
   datasetId: string;
   version: number;
   published: string;
   entityCount: number;
+  /** Absent in data stored by earlier versions of Dramatis (which was bundled or from the feed). */
+  source?: DatasetSource;
+  /** For an import: when, and the file's name as the reader's system gave it. */
+  importedAt?: number;
+  fileName?: string;
 }
+
+/** Imported data is local: not what the publisher signed (feed-version.ts gives it no say over updates). */
+export const isLocal = (info: Pick<DatasetInfo, 'source'> | undefined): boolean => info?.source === 'import';
 
 /**
  * Requests the background answers (from content scripts and extension pages): the page and dataset requests

@@ -6,9 +6,10 @@
  * names) is rendered as text only.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { feedFreshness } from '../core/feed-schedule.ts';
 import { browser } from '../shared/browser.ts';
-import { t, uiLanguage, type MessageKey } from '../shared/i18n.ts';
-import { DATASET_STAMP_KEY } from '../shared/messages.ts';
+import { isolate, t, uiLanguage, type MessageKey } from '../shared/i18n.ts';
+import { DATASET_STAMP_KEY, isLocal, type DatasetInfo } from '../shared/messages.ts';
 import { sendToBackground } from '../shared/send.ts';
 import {
   IMPORT_CHUNK_CHARS, SYNC_PROGRESS_KEY, SYNC_STATE_KEY, type SyncOutcome, type SyncPhase, type SyncStatus,
@@ -47,6 +48,19 @@ function useSyncStatus(): [SyncStatus | null, () => void] {
   return [status, refresh];
 }
 
+/** Where the installed data came from: the copy built in, the feed, or a file the reader imported (local). */
+function Origin({ dataset }: { dataset: DatasetInfo }) {
+  if (dataset.source === undefined) return null;
+  let text: string;
+  if (dataset.source === 'import') {
+    const date = when(dataset.importedAt);
+    text = dataset.fileName ? t('syncOrigin_import', [isolate(dataset.fileName), date]) : t('syncOrigin_importUnnamed', date);
+  } else {
+    text = t(dataset.source === 'feed' ? 'syncOrigin_feed' : 'syncOrigin_bundled');
+  }
+  return <p class="sync-origin" data-source={dataset.source}>{text}</p>;
+}
+
 export function UpdatesTab() {
   const [status, refresh] = useSyncStatus();
   const [local, setLocal] = useState<LocalProgress | null>(null);
@@ -66,6 +80,7 @@ export function UpdatesTab() {
   };
 
   const checkNow = () => void run(() => sendToBackground('checkNow', {}));
+  const restore = () => void run(() => sendToBackground('restorePublished', {}));
 
   const importFile = async (file: File) => {
     const outcome = await run(async () => {
@@ -77,7 +92,7 @@ export function UpdatesTab() {
         await sendToBackground('importChunk', { importId, index: i, text: text.slice(i * IMPORT_CHUNK_CHARS, (i + 1) * IMPORT_CHUNK_CHARS) });
       }
       setLocal(null);
-      return sendToBackground('importCommit', { importId, count });
+      return sendToBackground('importCommit', { importId, count, fileName: file.name });
     });
     if (outcome.ok) setImported(outcome.version);
   };
@@ -98,6 +113,7 @@ export function UpdatesTab() {
   const busy = running || progress !== null;
   const error = state.lastError;
   const change = state.lastChange;
+  const freshness = feedFreshness(state, Date.now());
   return (
     <section class="updates" aria-labelledby="sync-title">
       <h2 id="sync-title">{t('syncTitle')}</h2>
@@ -108,7 +124,27 @@ export function UpdatesTab() {
           <span class="status">{t('syncPublished', [day(dataset.published), String(dataset.entityCount)])}</span>
         </p>
       )}
+      {dataset && <Origin dataset={dataset} />}
+      {isLocal(dataset ?? undefined) && (
+        <p>
+          <button type="button" class="sync-restore" onClick={restore} disabled={busy} aria-describedby="sync-restore-hint">{t('syncRestore')}</button>
+          <br />
+          <span id="sync-restore-hint" class="status">{t('syncRestoreHint')}</span>
+        </p>
+      )}
       {state.reseededAt !== undefined && <p class="sync-restored" role="status">{t('syncRestored', when(state.reseededAt))}</p>}
+      {state.damaged && (
+        <p class="sync-damaged" role="status" data-repaired={state.damaged.repairedAt !== undefined}>
+          {state.damaged.repairedAt === undefined
+            ? t('syncDamaged', [when(state.damaged.at), isolate(state.damaged.detail)])
+            : t('syncDamagedRepaired', [when(state.damaged.at), isolate(state.damaged.detail), when(state.damaged.repairedAt)])}
+        </p>
+      )}
+      {freshness.stale && !busy && (
+        <p class="sync-stale" role="status">
+          {freshness.since === undefined ? t('syncStale_never') : t('syncStale_since', when(freshness.since))}
+        </p>
+      )}
       <dl class="sync-times">
         <dt>{t('syncLastCheck')}</dt>
         <dd class="sync-last-check">
@@ -118,7 +154,7 @@ export function UpdatesTab() {
         <dt>{t('syncNextCheck')}</dt>
         <dd class="sync-next-check">{when(state.nextCheckAt)}</dd>
       </dl>
-      <p class="status sync-feed" dir="ltr">{t('syncFeed', status.feedUrl)}</p>
+      <p class="status sync-feed" dir="ltr">{t('syncFeed', isolate(status.feedUrl))}</p>
       <button type="button" class="sync-check-now" onClick={checkNow} disabled={busy}>{t('syncCheckNow')}</button>
       {progress && (
         <div class="sync-progress">
@@ -136,7 +172,7 @@ export function UpdatesTab() {
           <div class="sync-error" data-code={error.code}>
             <p>{t(`syncError_${error.code}` as MessageKey)}</p>
             {error.code !== 'offline' && error.code !== 'network' && <p>{t('syncErrorTitle')}</p>}
-            {error.detail && <p class="status sync-error-detail" dir="auto">{t('syncErrorDetail', error.detail)}</p>}
+            {error.detail && <p class="status sync-error-detail" dir="auto">{t('syncErrorDetail', isolate(error.detail))}</p>}
           </div>
         )}
         {imported !== null && <p class="sync-imported">{t('syncImported', String(imported))}</p>}

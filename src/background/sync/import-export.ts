@@ -13,6 +13,7 @@ import { DatasetPack } from '../../core/dataset-schema.ts';
 import { validatePack } from '../../core/dataset-validate.ts';
 import { acceptsVersion } from '../../core/feed-version.ts';
 import { MAX_FILE_BYTES } from '../../core/feed-index.ts';
+import { isLocal } from '../../shared/messages.ts';
 import { IMPORT_CHUNK_CHARS, type SyncOutcome } from '../../shared/sync-api.ts';
 import { ensureDataset } from '../bundled-pack.ts';
 import { exportPack } from '../dataset-store.ts';
@@ -79,7 +80,14 @@ export async function stageChunk(importId: unknown, index: unknown, text: unknow
   return { received: index + 1 };
 }
 
-export function commitImport(importId: unknown, count: unknown): Promise<SyncOutcome> {
+/** A file's name as the Updates tab shows it: plain text, one line, no direction controls, not too long. */
+function cleanFileName(name: unknown): string | undefined {
+  if (typeof name !== 'string') return undefined;
+  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 200);
+  return clean === '' ? undefined : clean;
+}
+
+export function commitImport(importId: unknown, count: unknown, fileName?: unknown): Promise<SyncOutcome> {
   if (typeof importId !== 'string' || !IMPORT_ID.test(importId)) return Promise.reject(new Error('importCommit: bad importId'));
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_CHUNKS) return Promise.reject(new Error('importCommit: bad count'));
   return withJobLock('import', true, async () => {
@@ -100,8 +108,9 @@ export function commitImport(importId: unknown, count: unknown): Promise<SyncOut
       const stored = await ensureDataset();
       const pack = result.pack;
       if (pack.datasetId !== stored.datasetId) throw new FeedError('otherDataset', `the file holds "${pack.datasetId}"; "${stored.datasetId}" is installed`);
-      if (!acceptsVersion(stored, pack)) throw new FeedError('rollback', `the file holds version ${pack.version}; version ${stored.version} is installed`);
-      const info = await installFullPack(pack, 'import', progress, timings);
+      if (!acceptsVersion({ ...stored, local: isLocal(stored) }, pack)) throw new FeedError('rollback', `the file holds version ${pack.version}; version ${stored.version} is installed`);
+      // Installed as local data: the next signed version from the feed replaces it, whatever version it claims.
+      const info = await installFullPack(pack, 'import', progress, timings, cleanFileName(fileName));
       await updateSyncState(() => ({ lastError: undefined, timings }));
       return { ok: true, result: 'updated', version: info.version };
     } catch (err) {
