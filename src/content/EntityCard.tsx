@@ -53,7 +53,7 @@ export function EntityCard(props: CardProps) {
       class="card"
       role="dialog"
       tabIndex={-1}
-      aria-label={t('cardLabel', isolate(label))}
+      aria-label={t('cardLabel', label)}
       aria-describedby={entity ? 'dramatis-description' : undefined}
       aria-keyshortcuts="N P Escape"
       lang={lang}

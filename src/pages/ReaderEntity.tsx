@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Entity } from '../core/dataset-schema.ts';
 import { tiesOf } from '../core/entity-graph.ts';
 import { browser } from '../shared/browser.ts';
-import { dirOf, isolate, t, tCount, uiLanguage, type MessageKey } from '../shared/i18n.ts';
+import { dirOf, t, tCount, uiLanguage, type MessageKey } from '../shared/i18n.ts';
 import type { EntityView } from '../shared/panel-api.ts';
 import { sendToBackground } from '../shared/send.ts';
 import { paramsQuery } from './reader-params.ts';
@@ -82,7 +82,7 @@ export function ReaderEntity(props: ReaderEntityProps) {
     <aside class="entity" aria-labelledby="reader-entity-name" data-entity-id={entity.id} lang={lang} dir={dirOf(lang)}>
       <div class="entity-head">
         <h2 id="reader-entity-name" tabIndex={-1} ref={heading}>{entity.name[lang]}</h2>
-        <button type="button" class="close" onClick={onClose} aria-label={t('readerCloseEntity', isolate(entity.name[lang]))}>
+        <button type="button" class="close" onClick={onClose} aria-label={t('readerCloseEntity', entity.name[lang])}>
           {t('cardClose')}
         </button>
       </div>

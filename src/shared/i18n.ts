@@ -15,6 +15,7 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
  * Text from the dataset (or a file name, a URL) to insert into a UI sentence, isolated for the bidi algorithm
  * (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE, as <bdi> does): an Arabic publisher's name
  * inside an English sentence, or an English one in an Arabic sentence, can't reorder the sentence around it.
+ * For text that is shown: an accessible name (aria-label) is read in logical order, and is left as it is.
  */
 export function isolate(text: string): string {
   return `\u2068${text}\u2069`;

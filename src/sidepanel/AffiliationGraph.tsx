@@ -6,7 +6,7 @@
  */
 import type { Entity } from '../core/dataset-schema.ts';
 import { radialLayout, type GraphNode, type Tie } from '../core/entity-graph.ts';
-import { isolate, t, tCount } from '../shared/i18n.ts';
+import { t, tCount } from '../shared/i18n.ts';
 import { inUi } from './entity-text.ts';
 
 const RADIUS = 90;
@@ -74,7 +74,7 @@ export function AffiliationGraph({ entity, ties, related, onOpenEntity }: GraphP
         class={`node node-${n.direction}`}
         href={`#entity-${n.id}`}
         data-entity-id={n.id}
-        aria-label={t('panelGraphNodeLabel', [isolate(name), isolate(relation)])}
+        aria-label={t('panelGraphNodeLabel', [name, relation])}
         onClick={open}
       >
         <title>{`${name} — ${relation}`}</title>
@@ -88,7 +88,7 @@ export function AffiliationGraph({ entity, ties, related, onOpenEntity }: GraphP
       <svg
         viewBox={`${-WIDTH / 2} ${-HEIGHT / 2} ${WIDTH} ${HEIGHT}`}
         role="group"
-        aria-label={t('panelGraphLabel', isolate(inUi(entity.name)))}
+        aria-label={t('panelGraphLabel', inUi(entity.name))}
         data-entity-id={entity.id}
       >
         {layout.others.map((n) => (

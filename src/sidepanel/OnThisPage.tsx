@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { Entity, EntityType } from '../core/dataset-schema.ts';
 import type { PageMention } from '../shared/messages.ts';
 import { sendToTab } from '../shared/send.ts';
-import { isolate, t, tCount } from '../shared/i18n.ts';
+import { t, tCount } from '../shared/i18n.ts';
 import { ENTITY_TYPES, GROUP_KEYS, inUi } from './entity-text.ts';
 
 export interface EntityRow {
@@ -78,7 +78,7 @@ export function OnThisPage({ tabId, mentions, entities, onOpenEntity }: OnThisPa
                     <span class="surfaces" dir="auto">{row.surfaces.join(' · ')}</span>
                   </button>
                   <span class="count" data-count={row.count}>{tCount('panelMentions', row.count)}</span>
-                  <button type="button" class="details" onClick={() => onOpenEntity(row.entityId)} aria-label={t('panelDetailsLabel', isolate(nameOf(row)))}>
+                  <button type="button" class="details" onClick={() => onOpenEntity(row.entityId)} aria-label={t('panelDetailsLabel', nameOf(row))}>
                     {t('panelDetails')}
                   </button>
                 </li>

@@ -99,7 +99,7 @@ export function SettingsTab({ pageUrl }: { pageUrl: string | undefined }) {
             {settings.disabledSites.map((host) => (
               <li key={host} data-site={host}>
                 <span dir="ltr">{host}</span>
-                <button type="button" aria-label={t('panelSettingsEnableSiteLabel', isolate(host))}
+                <button type="button" aria-label={t('panelSettingsEnableSiteLabel', host)}
                   onClick={() => change((s) => ({ disabledSites: s.disabledSites.filter((x) => x !== host) }))}>
                   {t('panelSettingsEnableSite')}
                 </button>
@@ -153,7 +153,7 @@ export function SettingsTab({ pageUrl }: { pageUrl: string | undefined }) {
               return (
                 <li key={id} data-entity-id={id}>
                   <span>{name}</span>
-                  <button type="button" aria-label={t('panelSettingsUnmuteLabel', isolate(name))}
+                  <button type="button" aria-label={t('panelSettingsUnmuteLabel', name)}
                     onClick={() => change((s) => ({ mutedEntities: s.mutedEntities.filter((x) => x !== id) }))}>
                     {t('panelSettingsUnmute')}
                   </button>
