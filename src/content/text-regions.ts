@@ -7,16 +7,19 @@
  *
  * A region the page rewrites many times in a short while (a counter, a clock, a ticker) is "hot": it stops
  * being observed edit by edit, and is looked at every POLL_MS instead (its text compared with the last look; a
- * change is rescanned like any other). After a few looks without a change it is observed again. So a page that
- * edits text in bursts pays for the records of one burst, then nothing.
+ * change is rescanned like any other). After half a minute without a change it is observed again. So a page
+ * that edits text in bursts pays for the records of one burst, then nothing.
  */
 
 /** Character-data records for one region within one watch period past which it is hot. */
 export const HOT_RECORDS = 200;
 /** How often hot regions are looked at. */
 export const POLL_MS = 2000;
-/** Looks without a change after which a hot region is observed again. */
-const QUIET_POLLS = 3;
+/**
+ * Looks without a change after which a hot region is observed again: half a minute, as a page that edits in
+ * bursts may well come back to the same text by the next look (a look can't see the edits in between).
+ */
+const QUIET_POLLS = 15;
 
 interface Hot {
   text: string;
