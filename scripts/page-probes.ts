@@ -112,7 +112,10 @@ export interface CardRootReader {
 
 export interface CardView {
   entityId: string;
-  /** The text as rendered (innerText). */
+  /**
+   * The text as rendered (innerText), without the invisible isolates (U+2066–U+2069) Dramatis puts around
+   * dataset text inside UI sentences.
+   */
   text: string;
   dir: string;
   lang: string;
@@ -142,7 +145,7 @@ export function readCard(page: DriverPage): Promise<CardView | null> {
     const active = root?.activeElement as HTMLElement | null | undefined;
     return {
       entityId: card.dataset.entityId ?? '',
-      text: card.innerText,
+      text: card.innerText.replace(/[\u2066-\u2069]/g, ''),
       dir: card.dir,
       lang: card.lang,
       rect: { x: r.x, y: r.y, width: r.width, height: r.height },
