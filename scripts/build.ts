@@ -43,7 +43,6 @@ async function bundle(target: Target, minify: boolean, out = distDir(target), de
 function copyStatic(target: Target, out = distDir(target)): void {
   cpSync(join(ROOT, 'assets', '_locales'), join(out, '_locales'), { recursive: true });
   cpSync(join(ROOT, 'assets', 'icons'), join(out, 'icons'), { recursive: true });
-  cpSync(join(ROOT, 'assets', 'content.css'), join(out, 'content.css'));
   cpSync(join(ROOT, 'src', 'sidepanel', 'sidepanel.html'), join(out, 'sidepanel.html'));
   cpSync(join(ROOT, 'src', 'sidepanel', 'sidepanel.css'), join(out, 'sidepanel.css'));
   cpSync(join(ROOT, 'src', 'pages', 'reader.html'), join(out, 'reader.html'));

@@ -1,8 +1,9 @@
 /**
  * `npm run feed -- serve <dir>`: serves a feed folder on 127.0.0.1 as any static host or CDN would, with what a
- * feed host must do for the extension (see data/feed/README.md): CORS (`Access-Control-Allow-Origin: *`, the
- * preflight for the conditional headers, exposed ETag), ETag / Last-Modified with 304 answers, and exact
- * Content-Length. Tests reuse it with `intercept` to inject faults on a real server.
+ * feed host must do for the extension (see data/feed/README.md): CORS (`Access-Control-Allow-Origin: *`) and
+ * exact Content-Length. Like most static hosts it also sends ETag / Last-Modified and answers conditional
+ * requests with 304, which the extension never makes (tests check it sends no validator back). Tests reuse it
+ * with `intercept` to inject faults on a real server.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -13,8 +14,7 @@ import { extname, join, normalize, sep } from 'node:path';
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, HEAD, OPTIONS',
-  'access-control-allow-headers': 'If-None-Match, If-Modified-Since',
-  'access-control-expose-headers': 'ETag, Last-Modified, Content-Length',
+  'access-control-expose-headers': 'Content-Length',
   'access-control-max-age': '600',
 };
 

@@ -2,9 +2,13 @@
  * Feed tooling for publishers (see data/feed/README.md):
  *   npm run feed -- build <out-dir> --key <private.pem> [--key <another.pem>] [--url <feed-url>] [--publisher <name>]
  *       compiles data/ (as `npm run data` does), writes the full pack, a patch from the version already
- *       published in <out-dir> (when its pack is still there), a signed index.json, and beside it the feed file
- *       dramatis-feed.json (the feed's URL and its public keys: what a reader subscribes with); --url is needed
- *       the first time, later builds into the same folder reuse the feed file's
+ *       published in <out-dir> (when its pack is still there), a signed index.json (valid for --valid-days, 14
+ *       by default), and beside it the feed file dramatis-feed.json (the feed's URL and its public keys: what a
+ *       reader subscribes with); --url is needed the first time, later builds into the same folder reuse the
+ *       feed file's
+ *   npm run feed -- resign <out-dir> --key <private.pem> [--valid-days N]
+ *       signs the published index.json again with a new expiry (run it at least every few weeks, even with
+ *       nothing new: readers stop believing an expired index)
  *   npm run feed -- serve <dir> [--port N]      serves a feed folder on 127.0.0.1, with CORS
  *   npm run feed -- keygen <name> [--out <dir>]  writes <dir>/<name>.private.pem (default ~/.config/dramatis/keys,
  *                                               never inside the repository) and prints the public key entry
@@ -19,7 +23,9 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatasetPack } from '../src/core/dataset-schema.ts';
 import { FEED_DESCRIPTOR_FILE, checkFeedUrl, feedDescriptorText, type FeedDescriptor } from '../src/core/feed-descriptor.ts';
-import { FEED_FORMAT_VERSION, checkFeedIndex, feedIndexSchemaText, type FeedIndexBody, type FeedPatchRef, type SignedFeedIndex } from '../src/core/feed-index.ts';
+import {
+  FEED_FORMAT_VERSION, MAX_INDEX_VALIDITY_MS, checkFeedIndex, feedIndexSchemaText, type FeedIndexBody, type FeedPatchRef, type SignedFeedIndex,
+} from '../src/core/feed-index.ts';
 import { diffPacks } from '../src/core/feed-patch.ts';
 import { signatureMessage, type TrustedKey } from '../src/core/feed-signature.ts';
 import { CliError, intOption, parseCli, readUserFile, requireDirectory, runCli, type CliSpec, type OptionSpec } from './cli.ts';
@@ -29,6 +35,23 @@ import { startFeedServer } from './feed-serve.ts';
 export const INDEX_SCHEMA_FILE = 'data/feed/feed-index.schema.json';
 /** Patches kept in the index; older readers take the full pack. */
 const MAX_PATCHES = 30;
+/** How long a signed index is believed, by default (`--valid-days`; at most MAX_INDEX_VALIDITY_MS). */
+export const DEFAULT_VALID_DAYS = 14;
+
+export interface SignOptions {
+  /** Days the index is valid from `now` (default DEFAULT_VALID_DAYS). */
+  validDays?: number;
+  /** The signing time (tests sign an index in the past). */
+  now?: number;
+}
+
+/** The expiry of an index signed at `now` for `validDays`. */
+function expiresAt({ validDays = DEFAULT_VALID_DAYS, now = Date.now() }: SignOptions): string {
+  if (!(validDays > 0) || validDays * 86_400_000 > MAX_INDEX_VALIDITY_MS) {
+    throw new CliError(`--valid-days must be between 1 and ${MAX_INDEX_VALIDITY_MS / 86_400_000}`, 2);
+  }
+  return new Date(now + validDays * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 
 /** The public half of an Ed25519 key as the extension lists it. */
 export function trustedKeyOf(key: KeyObject, note?: string): TrustedKey {
@@ -52,7 +75,7 @@ const patchPath = (id: string, from: number, to: number) => `patches/${id}-${fro
  * Publishes `pack` into the feed folder `outDir`: the pack, a patch from the published version (if its pack is
  * there), and the signed index listing the new pack and the patches still present. Returns the index.
  */
-export function buildFeed(outDir: string, pack: DatasetPack, keys: readonly KeyObject[]): SignedFeedIndex {
+export function buildFeed(outDir: string, pack: DatasetPack, keys: readonly KeyObject[], options: SignOptions = {}): SignedFeedIndex {
   if (keys.length === 0) throw new CliError('no signing key: pass --key <private.pem>', 2);
   const write = (rel: string, text: string): { url: string; size: number; sha256: string } => {
     const bytes = Buffer.from(text, 'utf8');
@@ -89,10 +112,29 @@ export function buildFeed(outDir: string, pack: DatasetPack, keys: readonly KeyO
     datasetId: pack.datasetId,
     version: pack.version,
     published: pack.published,
+    expires: expiresAt(options),
     pack: write(packPath(pack.datasetId, pack.version), JSON.stringify(pack)),
     patches: patches.slice(-MAX_PATCHES),
   };
   const signed = signIndex(body, keys);
+  writeFileSync(indexFile, `${JSON.stringify(signed, null, 2)}\n`);
+  return signed;
+}
+
+/** Signs the index already published in `outDir` again, with a new expiry; nothing else changes. */
+export function resignFeed(outDir: string, keys: readonly KeyObject[], options: SignOptions = {}): SignedFeedIndex {
+  if (keys.length === 0) throw new CliError('no signing key: pass --key <private.pem>', 2);
+  const indexFile = join(outDir, 'index.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(readUserFile(indexFile, 'the published index').toString('utf8'));
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${indexFile} is not valid JSON (${(error as Error).message.split('\n')[0]}): run \`npm run feed -- build\` into that folder first`);
+  }
+  const checked = checkFeedIndex(json);
+  if (!checked.ok) throw new CliError(`${indexFile} is not a feed index (${checked.problem}): run \`npm run feed -- build\` into that folder first`);
+  const signed = signIndex({ ...checked.index.index, expires: expiresAt(options) }, keys);
   writeFileSync(indexFile, `${JSON.stringify(signed, null, 2)}\n`);
   return signed;
 }
@@ -145,7 +187,7 @@ export function writeFeedDescriptor(
   return file;
 }
 
-const USAGE = 'npm run feed -- build <out-dir> --key <private.pem> [--url <feed-url>] | serve <dir> [--port N] | keygen <name> [--out <dir>] | schema';
+const USAGE = 'npm run feed -- build <out-dir> --key <private.pem> [--url <feed-url>] [--valid-days N] | resign <out-dir> --key <private.pem> [--valid-days N] | serve <dir> [--port N] | keygen <name> [--out <dir>] | schema';
 
 /** Where `keygen` writes private keys unless told otherwise: outside any repository, readable only by the user. */
 export function defaultKeyDir(): string {
@@ -189,13 +231,35 @@ export function writeNewKey(name: string, dir: string, privateKey: KeyObject): s
 const SPECS = {
   build: {
     usage: 'npm run feed -- build <out-dir> --key <private.pem> [--key <another.pem>] [--url <feed-url>] [--publisher <name>]',
-    options: { key: { type: 'string', multiple: true }, url: { type: 'string' }, publisher: { type: 'string' } },
+    options: { key: { type: 'string', multiple: true }, url: { type: 'string' }, publisher: { type: 'string' }, 'valid-days': { type: 'string' } },
     positionals: { min: 1, max: 1, names: ['the output folder <out-dir>'] },
+  },
+  resign: {
+    usage: 'npm run feed -- resign <out-dir> --key <private.pem> [--valid-days N]',
+    options: { key: { type: 'string', multiple: true }, 'valid-days': { type: 'string' } },
+    positionals: { min: 1, max: 1, names: ['the feed folder <out-dir>'] },
   },
   serve: { usage: 'npm run feed -- serve <dir> [--port N]', options: { port: { type: 'string' } }, positionals: { min: 1, max: 1, names: ['the feed folder <dir>'] } },
   keygen: { usage: 'npm run feed -- keygen <name> [--out <dir>]', options: { out: { type: 'string' } }, positionals: { min: 1, max: 1, names: ['the key\'s <name>'] } },
   schema: { usage: 'npm run feed -- schema', options: {} },
 } as const satisfies Record<string, CliSpec<Record<string, OptionSpec>>>;
+
+/** The key files named with --key, and DRAMATIS_FEED_KEY. */
+function keyFilesOf(named: readonly string[] | undefined): string[] {
+  return [...(named ?? []), ...(process.env.DRAMATIS_FEED_KEY ? [process.env.DRAMATIS_FEED_KEY] : [])];
+}
+
+/** The signing keys, or one line that says how to get one. */
+function signingKeys(named: readonly string[] | undefined): KeyObject[] {
+  const files = keyFilesOf(named);
+  if (files.length === 0) {
+    throw new CliError(`no signing key: pass --key <private.pem> (or set DRAMATIS_FEED_KEY); make one with \`npm run feed -- keygen <name>\``, 2);
+  }
+  return files.map(loadPrivateKey);
+}
+
+const signOptions = (validDays: string | undefined): SignOptions =>
+  validDays === undefined ? {} : { validDays: intOption(validDays, 'valid-days', DEFAULT_VALID_DAYS) };
 
 export async function main(args: readonly string[]): Promise<number> {
   const [command, ...rest] = args;
@@ -215,13 +279,17 @@ export async function main(args: readonly string[]): Promise<number> {
     console.log(`public key entry for data/feed/trusted-keys.json:\n${JSON.stringify(trustedKeyOf(privateKey, name), null, 2)}`);
     return 0;
   }
+  if (command === 'resign') {
+    const { values, positionals } = parseCli(SPECS.resign, rest);
+    const signed = resignFeed(resolve(positionals[0]!), signingKeys(values.key), signOptions(values['valid-days']));
+    console.log(`${signed.index.datasetId} v${signed.index.version}: index signed again, valid until ${signed.index.expires}`);
+    return 0;
+  }
   if (command === 'build') {
     const { values, positionals } = parseCli(SPECS.build, rest);
-    const keyFiles = [...(values.key ?? []), ...(process.env.DRAMATIS_FEED_KEY ? [process.env.DRAMATIS_FEED_KEY] : [])];
-    if (keyFiles.length === 0) {
-      throw new CliError(`no signing key: pass --key <private.pem> (or set DRAMATIS_FEED_KEY); make one with \`npm run feed -- keygen <name>\``, 2);
-    }
-    const keys = keyFiles.map(loadPrivateKey);
+    const keyFiles = keyFilesOf(values.key);
+    const keys = signingKeys(values.key);
+    const options = signOptions(values['valid-days']);
     const target = positionals[0]!;
     const feedUrl = feedUrlFor(resolve(target), values.url);
     if (values.publisher !== undefined && (values.publisher.trim() === '' || values.publisher.length > 100)) {
@@ -234,10 +302,10 @@ export async function main(args: readonly string[]): Promise<number> {
       console.error(`npm run feed: ${result.problems.length} problem(s) in data/; nothing published.`);
       return 1;
     }
-    const signed = buildFeed(resolve(target), result.pack, keys);
+    const signed = buildFeed(resolve(target), result.pack, keys, options);
     const i = signed.index;
     const descriptor = writeFeedDescriptor(resolve(target), feedUrl, i.datasetId, keys.map((key, n) => ({ key, file: keyFiles[n]! })), values.publisher?.trim());
-    console.log(`${i.datasetId} v${i.version}: ${i.pack.url} (${i.pack.size} bytes), ${i.patches.length} patch(es), signed by ${signed.signatures.map((s) => s.keyId).join(', ')} → ${join(target, 'index.json')}`);
+    console.log(`${i.datasetId} v${i.version}: ${i.pack.url} (${i.pack.size} bytes), ${i.patches.length} patch(es), signed by ${signed.signatures.map((s) => s.keyId).join(', ')}, valid until ${i.expires} → ${join(target, 'index.json')}`);
     console.log(`feed file for readers (${feedUrl}): ${relative(process.cwd(), descriptor) || descriptor}`);
     return 0;
   }

@@ -3,18 +3,106 @@
  * own world: the CSS highlight registry is shared with the content script. The card lives in a CLOSED shadow
  * root, which page scripts can't open: reading it takes a driver that reaches it through the browser's
  * automation protocol (a CardRootReader; tests/browser/page-driver.ts has one for each browser). Without one
- * (the demo), a probe sees what a page could: the `dramatis-active` highlight on the name whose card is open.
+ * (the demo), a probe sees what a page could: the `active` highlight on the name whose card is open.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldKey } from '../src/core/normalize.ts';
+import { HIGHLIGHT_KINDS } from '../src/content/highlight-styles.ts';
 import type { DriverPage } from './browsers.ts';
 import { ROOT } from './build.ts';
 
 export interface HighlightedRange {
+  /** What the highlight is: a type (person…), a type in the filled style (person-filled…), active or flash. */
+  kind: string;
+  /** The registry name it is registered under. */
   highlight: string;
   text: string;
   rect: { x: number; y: number; width: number; height: number };
+  /** The id of the element the text is in ('' for none), and of the nearest element with an id. */
+  parentId: string;
+  /** `shadow:<host id>` in a shadow root, else the id of the nearest element with one ('' for none). */
+  where: string;
+}
+
+/**
+ * Every range registered in the page's highlight registry, with its kind. Registry names are random per session
+ * (src/content/highlight-styles.ts); which is which the page can read, as a probe does here, from the stylesheet
+ * Dramatis adopts while it runs, whose first rules style each kind in HIGHLIGHT_KINDS order.
+ */
+function highlightsInPage(kinds: readonly string[]): HighlightedRange[] {
+  const kindOf = new Map<string, string>();
+  for (const sheet of document.adoptedStyleSheets) {
+    const rules = [...sheet.cssRules].filter((r) => r instanceof CSSStyleRule && r.selectorText.startsWith('::highlight('));
+    if (rules.length < kinds.length) continue;
+    rules.slice(0, kinds.length).forEach((r, i) => kindOf.set((r as CSSStyleRule).selectorText.slice('::highlight('.length, -1), kinds[i]!));
+  }
+  const out: HighlightedRange[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    const kind = kindOf.get(name);
+    if (!kind) continue;
+    for (const r of highlight as unknown as Iterable<AbstractRange>) {
+      // Static ranges have no text or layout of their own: a live range over the same text does.
+      const live = document.createRange();
+      try {
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+      } catch {
+        continue;
+      }
+      const rect = live.getClientRects()[0] ?? live.getBoundingClientRect();
+      const root = r.startContainer.getRootNode() as Document | ShadowRoot;
+      const parent = r.startContainer.parentElement;
+      out.push({
+        kind,
+        highlight: name,
+        text: live.toString(),
+        rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+        parentId: parent?.id ?? '',
+        where: 'host' in root ? `shadow:${root.host.id}` : (parent?.closest('[id]')?.id ?? ''),
+      });
+    }
+  }
+  return out;
+}
+
+/** Every name range Dramatis registered (not the open card's name, `active`, nor the side panel's `flash`). */
+export async function readHighlights(page: DriverPage): Promise<HighlightedRange[]> {
+  return (await readAllHighlights(page)).filter((h) => h.kind !== 'active' && h.kind !== 'flash');
+}
+
+/** Every range Dramatis registered, the open card's name and the flash included. */
+export function readAllHighlights(page: DriverPage): Promise<HighlightedRange[]> {
+  return page.evaluate(highlightsInPage, HIGHLIGHT_KINDS);
+}
+
+/** Polls `probe` until it is true, or fails with `what` after `timeoutMs`. */
+async function poll(probe: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await probe().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function waitForHighlights(page: DriverPage, timeoutMs = 15_000): Promise<void> {
+  return poll(async () => (await readHighlights(page)).length > 0, 'highlights', timeoutMs);
+}
+
+/** Waits until a highlighted name reads `text` (or, with present = false, until none does). */
+export function waitForHighlightText(page: DriverPage, text: string, present = true, timeoutMs = 10_000): Promise<void> {
+  return poll(async () => (await readHighlights(page)).some((h) => h.text === text) === present, `"${text}" ${present ? '' : 'not '}highlighted`, timeoutMs);
+}
+
+/** Waits until `check` holds of the registered ranges (the flash and the open card's name included). */
+export function waitForRanges(page: DriverPage, check: (ranges: HighlightedRange[]) => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  return poll(async () => check(await readAllHighlights(page)), what, timeoutMs);
+}
+
+/** The text of the name whose card is open (the `active` highlight), or null. */
+export async function readActiveName(page: DriverPage): Promise<string | null> {
+  return (await readAllHighlights(page)).find((h) => h.kind === 'active')?.text ?? null;
 }
 
 /** A driver that can run a probe in the page with the card's closed shadow root (null when there is no card host). */
@@ -24,7 +112,10 @@ export interface CardRootReader {
 
 export interface CardView {
   entityId: string;
-  /** The text as rendered (innerText). */
+  /**
+   * The text as rendered (innerText), without the invisible isolates (U+2066–U+2069) Dramatis puts around
+   * dataset text inside UI sentences.
+   */
   text: string;
   dir: string;
   lang: string;
@@ -33,38 +124,6 @@ export interface CardView {
   focused: boolean;
   /** The element in the card that has focus (tag and class), '' when none. */
   focusedElement: string;
-}
-
-/** Every name range (not the open card's name, `dramatis-active`, nor the side panel's `dramatis-flash`) Dramatis registered, with its text and where it is on screen. */
-export function readHighlights(page: DriverPage): Promise<HighlightedRange[]> {
-  return page.evaluate(() => {
-    const out: { highlight: string; text: string; rect: { x: number; y: number; width: number; height: number } }[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('dramatis-') || name === 'dramatis-active' || name === 'dramatis-flash') continue;
-      for (const range of highlight as unknown as Iterable<Range>) {
-        const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
-        out.push({ highlight: name, text: range.toString(), rect: { x: r.x, y: r.y, width: r.width, height: r.height } });
-      }
-    }
-    return out;
-  });
-}
-
-export function waitForHighlights(page: DriverPage, timeoutMs = 15_000): Promise<void> {
-  return page.waitFor(
-    () => [...CSS.highlights.entries()].some(([k, h]) => k.startsWith('dramatis-') && k !== 'dramatis-active' && (h as unknown as Set<Range>).size > 0),
-    undefined,
-    timeoutMs,
-  );
-}
-
-/** The text of the name whose card is open (the `dramatis-active` highlight), or null. */
-export function readActiveName(page: DriverPage): Promise<string | null> {
-  return page.evaluate(() => {
-    const h = CSS.highlights.get('dramatis-active') as unknown as Set<Range> | undefined;
-    const range = h ? [...h][0] : undefined;
-    return range ? range.toString() : null;
-  });
 }
 
 function hasCardReader(page: DriverPage): page is DriverPage & CardRootReader {
@@ -86,7 +145,7 @@ export function readCard(page: DriverPage): Promise<CardView | null> {
     const active = root?.activeElement as HTMLElement | null | undefined;
     return {
       entityId: card.dataset.entityId ?? '',
-      text: card.innerText,
+      text: card.innerText.replace(/[\u2066-\u2069]/g, ''),
       dir: card.dir,
       lang: card.lang,
       rect: { x: r.x, y: r.y, width: r.width, height: r.height },
@@ -106,7 +165,7 @@ function foldedAliases(entityId: string): Set<string> {
 
 /**
  * Waits until the card of `entityId` is open. With a CardRootReader, by the card itself (its entity, laid out
- * and visible); otherwise by the name the open card is about (`dramatis-active`), which must be one of the
+ * and visible); otherwise by the name the open card is about (the `active` highlight), which must be one of the
  * entity's names.
  */
 export async function waitForCard(page: DriverPage, entityId: string, timeoutMs = 5_000): Promise<void> {

@@ -118,8 +118,7 @@ export async function benchSyncApply(): Promise<SyncBenchRow[]> {
         if (scans.length <= n) return null;
         const last = scans[scans.length - 1]!;
         const found = new Set<string>();
-        for (const [key, h] of CSS.highlights) {
-          if (!key.startsWith('dramatis-')) continue;
+        for (const h of CSS.highlights.values()) {
           for (const range of h as unknown as Iterable<AbstractRange>) found.add(range.startContainer.textContent!.slice(range.startOffset, range.endOffset));
         }
         return names.every((x) => found.has(x)) ? performance.timeOrigin + last.startTime + last.duration : null;

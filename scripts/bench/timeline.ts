@@ -26,7 +26,7 @@ export async function main(args: readonly string[]): Promise<number> {
   const names = syntheticNames(size);
   const body = pageName === SYNTHETIC_PAGE ? syntheticBigPage(names.slice(0, 1000)) : corpusPage(pageName);
   const server = await startServer({ [`/${pageName}.html`]: { body } });
-  const variant = extensionWithPack(syntheticPack(names));
+  const variant = await extensionWithPack(syntheticPack(names));
   const browser = await launchContext(variant.path);
   try {
     for (let i = 0; i < loads; i++) {

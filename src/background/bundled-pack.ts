@@ -3,6 +3,7 @@
  * whenever the database turns out to be empty (the browser may wipe non-persistent storage; then the Updates
  * tab says so and a check of the feed follows, see sync/storage-resilience.ts).
  */
+import type { DatasetPack } from '../core/dataset-schema.ts';
 import { validatePack } from '../core/dataset-validate.ts';
 import type { DatasetInfo } from '../shared/messages.ts';
 import { browser } from '../shared/browser.ts';
@@ -20,7 +21,8 @@ export function onRestoredAfterWipe(hook: () => void): void {
   afterWipe = hook;
 }
 
-async function seedFromBundle(): Promise<DatasetInfo> {
+/** The pack built into the extension, checked as any pack is. */
+export async function readBundledPack(): Promise<DatasetPack> {
   const response = await fetch(browser.runtime.getURL(BUNDLED_PACK_PATH));
   if (!response.ok) throw new Error(`The bundled dataset could not be read (HTTP ${response.status}).`);
   const checked = validatePack(await response.json());
@@ -28,11 +30,16 @@ async function seedFromBundle(): Promise<DatasetInfo> {
     const first = checked.errors[0];
     throw new Error(`The bundled dataset is invalid: ${first ? `${first.path}: ${first.message}` : 'unknown error'}`);
   }
+  return checked.pack;
+}
+
+async function seedFromBundle(): Promise<DatasetInfo> {
+  const pack = await readBundledPack();
   const db = await openDatabase();
   // Another call may have seeded while we fetched; never replace a dataset that is already there.
   const existing = await getDatasetInfo(db);
   if (existing) return existing;
-  const info = await installPack(db, checked.pack);
+  const info = await installPack(db, pack, { source: 'bundled' });
   await announceDataset(info.version);
   if (await noteSeeded(info)) afterWipe();
   return info;

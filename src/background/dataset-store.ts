@@ -15,7 +15,7 @@ import { buildMatcher, serializeMatcher } from '../core/name-matcher.ts';
 import { browser } from '../shared/browser.ts';
 import { DATASET_STAMP_KEY, type ArticleMeta, type DatasetInfo } from '../shared/messages.ts';
 import { getMeta, type Database, type MetaRecords } from './db.ts';
-import { bucketOf, bucketsOf, entitiesIn, getAllEntities } from './entity-buckets.ts';
+import { allBucketsIn, bucketOf, bucketsOf, checkedBucket, entitiesIn, getAllEntities } from './entity-buckets.ts';
 
 export function datasetInfoOf(pack: Pick<DatasetPack, 'datasetId' | 'version' | 'published' | 'entities'>): DatasetInfo {
   return {
@@ -29,9 +29,12 @@ export function datasetInfoOf(pack: Pick<DatasetPack, 'datasetId' | 'version' | 
 /** Called now and then while rows are written: rows written so far, of `total`. */
 export type RowProgress = (done: number, total: number) => void;
 
+/** Where a full pack came from, stored with the dataset's info. */
+export type PackOrigin = Pick<DatasetInfo, 'source' | 'importedAt' | 'fileName'>;
+
 /** Replaces the stored dataset with `pack` (already validated), including its compiled matcher. */
 export async function installPack(
-  db: Database, pack: DatasetPack, onProgress?: RowProgress, timings?: Record<string, number>,
+  db: Database, pack: DatasetPack, origin: PackOrigin, onProgress?: RowProgress, timings?: Record<string, number>,
 ): Promise<DatasetInfo> {
   let t = performance.now();
   const lap = (name: string) => {
@@ -43,7 +46,7 @@ export async function installPack(
   lap('compile');
   const buckets = [...bucketsOf(pack.entities)];
   lap('buckets');
-  const info = datasetInfoOf(pack);
+  const info: DatasetInfo = { ...datasetInfoOf(pack), ...origin };
   const tx = db.transaction(['entityBuckets', 'articles', 'meta'], 'readwrite');
   const bucketStore = unwrap(tx.objectStore('entityBuckets'));
   const articles = unwrap(tx.objectStore('articles'));
@@ -88,7 +91,7 @@ export async function applyPatchRows(
   }
   const touched = new Set([...patch.entities.delete, ...patch.entities.put.map((e) => e.id)].map(bucketOf));
   const store = tx.objectStore('entityBuckets');
-  const buckets = new Map(await Promise.all([...touched].map(async (b) => [b, (await store.get(b)) ?? []] as const)));
+  const buckets = new Map(await Promise.all([...touched].map(async (b) => [b, checkedBucket(b, await store.get(b))] as const)));
   let added = 0;
   for (const id of patch.entities.delete) {
     const b = bucketOf(id);
@@ -115,6 +118,7 @@ export async function applyPatchRows(
     version: patch.to,
     published: patch.published,
     entityCount: current.entityCount + added - patch.entities.delete.length,
+    source: 'feed',
   };
   const meta = unwrap(tx.objectStore('meta'));
   meta.put(info, 'dataset');
@@ -142,7 +146,7 @@ export async function gatherPatchBase(
   const articleMap = new Map<string, Article>();
   for (const a of articles) if (a) articleMap.set(a.id, a);
   const needsScan = lookups.referrersOf.length > 0 || lookups.citersOf.some((id) => articleMap.has(id));
-  const all = needsScan ? (await tx.objectStore('entityBuckets').getAll()).flat() : [];
+  const all = needsScan ? await allBucketsIn(tx) : [];
   await tx.done;
   const entitySet = new Set(entities.filter((e): e is Entity => e !== undefined).map((e) => e.id));
   const referrers = new Map<string, string[]>();
@@ -167,14 +171,14 @@ export async function gatherPatchBase(
 /** The stored dataset as a pack: records in id order, in one read transaction (a consistent snapshot). */
 export async function exportPack(db: Database): Promise<DatasetPack | undefined> {
   const tx = db.transaction(['entityBuckets', 'articles', 'meta']);
-  const [info, exclusions, buckets, articles] = await Promise.all([
+  const [info, exclusions, stored, articles] = await Promise.all([
     tx.objectStore('meta').get('dataset') as Promise<DatasetInfo | undefined>,
     tx.objectStore('meta').get('exclusions') as Promise<DatasetPack['exclusions'] | undefined>,
-    tx.objectStore('entityBuckets').getAll(),
+    allBucketsIn(tx),
     tx.objectStore('articles').getAll(),
   ]);
   await tx.done;
-  const entities = buckets.flat().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const entities = stored.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (!info) return undefined;
   return {
     formatVersion: FORMAT_VERSION,

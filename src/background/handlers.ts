@@ -3,7 +3,10 @@
  * and dataset requests here, each further area's handlers from its own file.
  */
 import { browser } from '../shared/browser.ts';
-import { PANEL_FOCUS_KEY, type BackgroundApi, type Handlers, type PageApi } from '../shared/messages.ts';
+import type { AccessTable } from '../shared/listen.ts';
+import { PAGE_ACCESS, PANEL_FOCUS_KEY, type BackgroundApi, type Handlers, type PageApi } from '../shared/messages.ts';
+import { PANEL_ACCESS } from '../shared/panel-api.ts';
+import { SYNC_ACCESS } from '../shared/sync-api.ts';
 import { sendToTab } from '../shared/send.ts';
 import { briefsFor } from './brief-cache.ts';
 import { ensureDataset } from './bundled-pack.ts';
@@ -51,6 +54,9 @@ const pageHandlers: Handlers<PageApi> = {
   },
 
   async openSidePanel({ entityId }, ctx) {
+    if (entityId !== undefined && (typeof entityId !== 'string' || !/^[a-z0-9][a-z0-9-]{0,79}$/.test(entityId))) {
+      throw new Error('openSidePanel: bad entityId');
+    }
     if (typeof entityId === 'string') {
       await browser.storage.session.set({ [PANEL_FOCUS_KEY]: { entityId, at: Date.now() } });
     }
@@ -59,3 +65,6 @@ const pageHandlers: Handlers<PageApi> = {
 };
 
 export const handlers: Handlers<BackgroundApi> = { ...pageHandlers, ...syncHandlers, ...panelHandlers };
+
+/** Who may ask each request (listen.ts checks every message against it). */
+export const access: AccessTable<BackgroundApi> = { ...PAGE_ACCESS, ...SYNC_ACCESS, ...PANEL_ACCESS };

@@ -8,12 +8,15 @@ import { restoreToolbarLook, wireToolbarBadge } from './action-badge.ts';
 import { createMenus, wireMenus } from './action-menus.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { wireCommands } from './commands.ts';
-import { handlers } from './handlers.ts';
+import { reportDamage } from './dataset-health.ts';
+import { whenDamaged } from './entity-buckets.ts';
+import { access, handlers } from './handlers.ts';
 import { wireToolbarButton } from './side-panel.ts';
 import { startSync } from './sync/start-sync.ts';
 import { wireWelcome } from './welcome.ts';
 
-listen(handlers);
+listen(handlers, access);
+whenDamaged(reportDamage);
 wireToolbarButton();
 wireToolbarBadge();
 wireMenus();

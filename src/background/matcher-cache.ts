@@ -27,6 +27,7 @@ import { browser } from '../shared/browser.ts';
 import { DATASET_STAMP_KEY, type DatasetInfo } from '../shared/messages.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { getMeta, openDatabase, type Database, type MetaRecords } from './db.ts';
+import { allBucketsIn } from './entity-buckets.ts';
 
 interface Cached {
   version: number;
@@ -101,13 +102,13 @@ function storedMatcher(
 /** Compiles the stored dataset from one read of its rows and stores it as the base, unless it moved on. */
 async function compile(db: Database, version: number): Promise<Matcher> {
   const tx = db.transaction(['entityBuckets', 'meta']);
-  const [buckets, exclusions, info] = await Promise.all([
-    tx.objectStore('entityBuckets').getAll(),
+  const [entities, exclusions, info] = await Promise.all([
+    allBucketsIn(tx),
     tx.objectStore('meta').get('exclusions') as Promise<DatasetPack['exclusions'] | undefined>,
     tx.objectStore('meta').get('dataset') as Promise<DatasetInfo | undefined>,
   ]);
   await tx.done;
-  const matcher = buildMatcher({ entities: buckets.flat(), exclusions: exclusions ?? [] });
+  const matcher = buildMatcher({ entities, exclusions: exclusions ?? [] });
   const builtFor = info?.version ?? version;
   cached = { version: builtFor, matcher, baseVersion: builtFor };
   const write = db.transaction('meta', 'readwrite');

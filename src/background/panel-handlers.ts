@@ -5,6 +5,7 @@ import { browser } from '../shared/browser.ts';
 import type { ArticleMeta, Handlers } from '../shared/messages.ts';
 import type { EntityView, PanelApi } from '../shared/panel-api.ts';
 import { ensureDataset } from './bundled-pack.ts';
+import { getEntitiesWithSources } from './dataset-store.ts';
 import { openDatabase } from './db.ts';
 import { entitiesIn } from './entity-buckets.ts';
 import { panelIndexes } from './search-cache.ts';
@@ -23,6 +24,27 @@ export function readerUrl(articleId: string, quote?: string, entityId?: string):
 }
 
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 80;
+
+/** A card opens the reader on a click: more often than this, from one tab, is not a reader clicking. */
+const READER_FROM_TAB_EVERY_MS = 1000;
+/** storage.session key: when a content script of each tab last opened the reader. */
+const READER_OPENED_KEY = 'readerOpenedFromTab';
+
+/**
+ * A content script may open the reader only at a passage it can name: a quote the dataset cites, from that
+ * article, for that entity (what its card shows), and not in a burst. An extension page may open any article.
+ */
+async function checkPassage(articleId: string, quote: string | undefined, entityId: string | undefined, tabId: number | undefined): Promise<void> {
+  if (!isId(entityId) || quote === undefined || tabId === undefined) throw new Error('openReader: a page may open the reader only at a passage its card shows');
+  const { entities } = await getEntitiesWithSources(await openDatabase(), [entityId]);
+  const cites = entities[0] && [...entities[0].roles, ...entities[0].affiliations].some((f) => f.evidence.some((e) => e.articleId === articleId && e.quote === quote));
+  if (!cites) throw new Error('openReader: that passage is not one the dataset cites for this entity');
+  const opened = ((await browser.storage.session.get(READER_OPENED_KEY))[READER_OPENED_KEY] ?? {}) as Record<string, number>;
+  const now = Date.now();
+  if (now - (opened[tabId] ?? 0) < READER_FROM_TAB_EVERY_MS) throw new Error('openReader: too many at once');
+  const recent = Object.fromEntries(Object.entries(opened).filter(([, at]) => now - at < 60_000));
+  await browser.storage.session.set({ [READER_OPENED_KEY]: { ...recent, [tabId]: now } });
+}
 
 async function entityView(entityId: string): Promise<EntityView | null> {
   const [{ namers }, db] = await Promise.all([panelIndexes(), openDatabase()]);
@@ -50,10 +72,12 @@ async function entityView(entityId: string): Promise<EntityView | null> {
 }
 
 export const panelHandlers: Handlers<PanelApi> = {
-  async openReader({ articleId, quote, entityId }) {
-    if (typeof articleId !== 'string' || (quote !== undefined && typeof quote !== 'string')) {
+  async openReader({ articleId, quote, entityId }, ctx) {
+    if (!isId(articleId) || (quote !== undefined && typeof quote !== 'string') || (entityId !== undefined && !isId(entityId))) {
       throw new Error('openReader: bad parameters');
     }
+    await ensureDataset();
+    if (ctx.from === 'content') await checkPassage(articleId, quote, entityId, ctx.tabId);
     await browser.tabs.create({ url: readerUrl(articleId, quote?.slice(0, 2000), typeof entityId === 'string' ? entityId : undefined) });
     return { opened: true };
   },

@@ -5,6 +5,7 @@ import type { SyncApi } from '../shared/sync-api.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { feedConfig, feedInfo } from './sync/feed-config.ts';
 import { commitImport, exportDataset, stageChunk } from './sync/import-export.ts';
+import { restorePublished } from './sync/restore-published.ts';
 import { runCheck } from './sync/run-check.ts';
 import { removeFeed, subscribeFeed } from './sync/subscribe-feed.ts';
 import { loadProgress, loadSyncState } from './sync/sync-state.ts';
@@ -26,7 +27,8 @@ export const syncHandlers: Handlers<SyncApi> = {
   },
   checkNow: () => runCheck(true),
   importChunk: ({ importId, index, text }) => stageChunk(importId, index, text),
-  importCommit: ({ importId, count }) => commitImport(importId, count),
+  importCommit: ({ importId, count, fileName }) => commitImport(importId, count, fileName),
+  restorePublished: () => restorePublished(),
   exportDataset: () => exportDataset(),
   async subscribeFeed(request, ctx) {
     requireExtensionPage(ctx, 'subscribeFeed');

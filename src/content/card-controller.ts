@@ -13,7 +13,7 @@ import { CardDismissals } from './card-dismiss.ts';
 import { anchorCard, type Anchoring } from './card-position.ts';
 import type { EntityDirectory } from './entity-directory.ts';
 import type { HighlightPainter } from './highlights.ts';
-import type { FoundMention, PageMentionIndex } from './page-mentions.ts';
+import { liveRange, type FoundMention, type PageMentionIndex } from './page-mentions.ts';
 
 export interface CardControllerDeps {
   host: CardHost;
@@ -150,7 +150,9 @@ export class CardController {
       }),
     );
     if (!card) return false;
-    this.anchoring ??= anchorCard(cur.mention.range, card);
+    // A live range, the only one Dramatis keeps, and only while the card is open: it follows the name as the
+    // page changes around it, which placing the card needs.
+    this.anchoring ??= anchorCard(liveRange(cur.mention.range) ?? new Range(), card);
     // Focus can only go to a card that is shown, and it is shown once placed.
     await this.anchoring.placed;
     return generation === this.generation;
@@ -230,8 +232,9 @@ export class CardController {
 }
 
 /** Scrolls a name into view if it is not on screen (the keyboard moved to it). */
-function revealRange(range: Range): void {
-  const rect = range.getBoundingClientRect();
+function revealRange(range: AbstractRange): void {
+  const rect = liveRange(range)?.getBoundingClientRect();
+  if (!rect) return;
   const vh = document.documentElement.clientHeight || window.innerHeight;
   if (rect.top >= 0 && rect.bottom <= vh) return;
   range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });

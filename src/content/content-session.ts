@@ -9,15 +9,12 @@
 import { browser } from '../shared/browser.ts';
 import { listen } from '../shared/listen.ts';
 import type { PageState } from '../core/toolbar-state.ts';
-import { DATASET_STAMP_KEY, type ContentApi, type Handlers } from '../shared/messages.ts';
+import { CONTENT_ACCESS, DATASET_STAMP_KEY, type ContentApi, type Handlers } from '../shared/messages.ts';
 import { announcePageMentionsChanged } from '../shared/panel-api.ts';
 import { DEFAULT_SETTINGS, isActiveOn, loadSettings, watchSettings, type Settings } from '../shared/settings.ts';
 import { guarded } from './guard.ts';
-import { PageMentionIndex } from './page-mentions.ts';
 import { PageSession } from './page-session.ts';
 import { createRevealMention } from './reveal-mention.ts';
-
-const NO_MENTIONS = new PageMentionIndex();
 
 export class ContentSession {
   private session: PageSession | null = null;
@@ -37,7 +34,7 @@ export class ContentSession {
         await this.ready;
         return { url: location.href, mentions: (await this.session?.summary()) ?? [] };
       },
-      revealMention: createRevealMention(() => this.session?.index ?? NO_MENTIONS),
+      revealMention: createRevealMention(() => this.session ?? null),
       pageStatus: async () => {
         await this.ready;
         return { state: this.state(), entities: (await this.session?.shownEntityCount()) ?? 0, site: location.hostname.toLowerCase() };
@@ -53,7 +50,7 @@ export class ContentSession {
         return { active: !this.offHere };
       },
     };
-    listen(handlers);
+    listen(handlers, CONTENT_ACCESS);
     this.ready = loadSettings().then(
       (s) => this.apply(s),
       (err: unknown) => console.debug('Dramatis: settings unavailable', err),

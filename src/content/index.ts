@@ -8,8 +8,8 @@
  * paints them, dom-watch.ts follows page changes and SPA navigations, hover.ts / keyboard.ts / card-*.ts are
  * the card.
  *
- * Timings for benchmarks and tests, in the page's performance timeline (read them from the page with
- * `performance.getEntriesByName(name)`; details in scan-timing.ts):
+ * Timings for benchmarks and tests, in the page's performance timeline of a test build only (read them from the
+ * page with `performance.getEntriesByName(name)`; details in scan-timing.ts):
  *   `dramatis:scan`   one measure per full scan of a document: start to every highlight registered;
  *   `dramatis:chunk`  one measure per chunk: start of reading it to its highlights registered;
  *   `dramatis:task`   one measure per synchronous slice of main-thread work: their sum is the content script's

@@ -1,7 +1,7 @@
 /**
  * Scanning: once the page is idle, its text is read in chunks (page-text.ts), each chunk is sent to the
  * background, which finds the names (the matcher lives there, not in every tab), and the mentions it answers
- * are turned into live DOM ranges, a slice at a time. One PageScanner per document context: an SPA route change
+ * are turned into static ranges (page-mentions.ts says why not live ones), a slice at a time. One PageScanner per document context: an SPA route change
  * starts a new one (`reset`).
  *
  * Up to IN_FLIGHT chunks are with the background at once: the next chunk is read while earlier ones are being
@@ -46,6 +46,8 @@ const PAINT_EVERY_MS = 250;
 const REGION_INDEX = 1 << 30;
 /** Chunks sent to the background and not yet mapped, at most: overlaps reading with the round trips. */
 const IN_FLIGHT = 4;
+/** Distinct surface texts shared between mentions, at most (past it, each mention has its own copy). */
+const MAX_SURFACES = 20_000;
 
 type ScanAnswer = PageApi['scanText']['result'];
 
@@ -63,6 +65,8 @@ export class PageScanner {
   /** Found, not yet painted (see PAINT_EVERY_MS). */
   private readonly unpainted = new Set<FoundMention>();
   private paintedAt = 0;
+  /** One copy of each surface text (a page names the same entities over and over). */
+  private readonly surfaces = new Map<string, string>();
 
   constructor(
     private readonly index: PageMentionIndex,
@@ -75,6 +79,7 @@ export class PageScanner {
   reset(): void {
     this.licensing.clear();
     this.unpainted.clear();
+    this.surfaces.clear();
   }
 
   /** Scans a whole document: every chunk, then the licensing second pass where it is needed. */
@@ -223,9 +228,23 @@ export class PageScanner {
     if (!this.unpainted.delete(m)) this.sink.removed(m);
   }
 
+  /**
+   * The one copy of a surface text: a copy, not the slice, which would keep the whole chunk's text alive for as
+   * long as the mention; shared by every mention that reads the same, so 40,000 names of a few entities cost a
+   * few strings.
+   */
+  private surfaceOf(slice: string): string {
+    const known = this.surfaces.get(slice);
+    if (known !== undefined) return known;
+    const copy = ` ${slice}`.slice(1);
+    if (this.surfaces.size < MAX_SURFACES) this.surfaces.set(copy, copy);
+    return copy;
+  }
+
   private addMention(chunk: TextChunk, start: number, end: number, entityId: string): void {
-    // A copy, not a slice: a sliced string would keep the whole chunk's text alive for as long as the mention.
-    const surface = ` ${chunk.text.slice(start, end)}`.slice(1);
+    // In the overlap that follows a cut inside a text node: the previous chunk found this one.
+    if (end <= chunk.keepFrom) return;
+    const surface = this.surfaceOf(chunk.text.slice(start, end));
     // A name never spans a block boundary; an answer that does is not ours to trust.
     if (surface.includes(BLOCK_SEPARATOR)) return;
     const range = rangeOf(chunk, start, end);

@@ -20,7 +20,7 @@ import { HoverController } from './hover.ts';
 import { contextKeyOf } from './mention-context.ts';
 import { Superseded, timedTask } from './work-slices.ts';
 import { watchKeyboard } from './keyboard.ts';
-import { PageMentionIndex, type FoundMention } from './page-mentions.ts';
+import { PageMentionIndex, liveRange, type FoundMention } from './page-mentions.ts';
 import { PageScanner } from './page-scan.ts';
 
 /** After a page change licensed more names, wait this long for further changes before rescanning the page. */
@@ -40,7 +40,6 @@ export class PageSession {
   private readonly card: CardController;
   private readonly hover: HoverController;
   private readonly watch: DomWatch;
-  private readonly shadowRoots = new Set<ShadowRoot>();
   private queue: Promise<void> = Promise.resolve();
   private licensingTimer: ReturnType<typeof setTimeout> | undefined;
   /** The index version an open side panel was last told about. */
@@ -67,10 +66,8 @@ export class PageSession {
       added: (m) => this.paint(m),
       removed: (m) => this.unpaint(m),
     }, {
-      shadowRoot: (root) => {
-        this.shadowRoots.add(root);
-        this.watch.observe(root);
-      },
+      shadowRoot: (root) => this.watch.observe(root),
+      textRegion: (region) => this.watch.watchText(region),
       hidden: (el) => this.watch.noteHidden(el),
     });
     this.card = new CardController({
@@ -151,7 +148,11 @@ export class PageSession {
     this.host.destroy();
     this.painter.destroy();
     this.index.clear();
-    this.shadowRoots.clear();
+  }
+
+  /** Flashes a range (the side panel's "where is it?"). */
+  flash(range: AbstractRange, ms: number): void {
+    this.painter.flash(range, ms);
   }
 
   isShown(m: FoundMention): boolean {
@@ -235,6 +236,7 @@ export class PageSession {
     const run = this.queue.then(async () => {
       if (signal.aborted) return;
       await job(signal);
+      this.painter.verify();
       if (this.index.version === this.announcedVersion) return;
       this.announcedVersion = this.index.version;
       if (window === window.top) announcePageMentionsChanged();
@@ -265,7 +267,7 @@ export class PageSession {
 
   private hitTest(x: number, y: number): FoundMention | undefined {
     if (this.index.size === 0) return undefined;
-    const caret = caretAt(x, y, [...this.shadowRoots]);
+    const caret = caretAt(x, y, this.watch.shadowRoots());
     const m = caret ? this.index.at(caret.node, caret.offset, x, y) : undefined;
     return m && this.isShown(m) ? m : undefined;
   }
@@ -291,8 +293,9 @@ function extensionAlive(): boolean {
   }
 }
 
-function onScreen(range: Range): boolean {
-  const r = range.getBoundingClientRect();
+function onScreen(range: AbstractRange): boolean {
+  const r = liveRange(range)?.getBoundingClientRect();
+  if (!r) return false;
   const vh = document.documentElement.clientHeight || window.innerHeight;
   return r.bottom > 0 && r.top < vh && (r.width > 0 || r.height > 0);
 }

@@ -9,7 +9,11 @@
  *
  * Chunks end at block boundaries, where no name can run on, so cutting the text there loses no name. Only a run
  * of inline text far longer than a chunk (rare: a million-character paragraph) is cut elsewhere, at a space
- * between two text nodes.
+ * between two text nodes; and a single text node longer than a chunk is cut inside, at a space, the next chunk
+ * starting OVERLAP characters back so a name the cut went through is found whole there (`keepFrom` tells the
+ * mapper which of that chunk's names the previous one already had). So one huge text node is read, sent and
+ * mapped in chunk-sized pieces like any other text: it neither stalls the page nor exceeds what one request to
+ * the background may carry.
  */
 import { isBlockName, isSkippedName, skippedByAttribute } from './text-skip.ts';
 
@@ -28,9 +32,18 @@ export const CHUNK_CHARS = 262_144;
 
 export interface TextChunk {
   text: string;
+  /** The text nodes the chunk's text comes from, each for a segment of its data (usually all of it). */
   nodes: Text[];
-  /** starts[i] is where nodes[i]'s data begins in `text`. */
+  /** starts[i] is where nodes[i]'s segment begins in `text`. */
   starts: number[];
+  /** offsets[i] is where that segment begins in nodes[i].data, lengths[i] how long it is. */
+  offsets: number[];
+  lengths: number[];
+  /**
+   * Names ending at or before this position of `text` were found by the previous chunk: it is the overlap
+   * repeated after a cut inside a text node (0 otherwise).
+   */
+  keepFrom: number;
   /** Per node: 1 once checked unchanged since it was read, 2 once found changed (see rangeOf). */
   checked?: Uint8Array;
   /** Per element holding a name found: is it shown (page-scan.ts)? */
@@ -40,10 +53,23 @@ export interface TextChunk {
 export interface ReaderHooks {
   /** An open shadow root met on the way (the caller watches it and hit-tests into it). */
   shadowRoot?(root: ShadowRoot): void;
+  /**
+   * The region the text read next is in (the caller watches it for text edits): the innermost block element or
+   * shadow root around it below the root read, or the text node itself when there is none (text directly in
+   * <body>). Told once per run of text in the same region.
+   */
+  textRegion?(region: Node): void;
 }
 
 /** How many nodes are visited between two looks at the clock. */
 const CLOCK_EVERY = 32;
+/**
+ * After a cut inside a text node, the next chunk repeats this much of the text before the cut: longer than any
+ * name (aliases are at most 200 characters), so a name the cut went through is found whole in the next chunk.
+ */
+export const OVERLAP = 256;
+/** A cut inside a text node looks this far back for a space to cut at. */
+const CUT_SEARCH = 4096;
 
 const endsWithSpace = (s: string): boolean => /\s$/.test(s);
 const startsWithSpace = (s: string): boolean => /^\s/.test(s);
@@ -53,14 +79,27 @@ const startsWithSpace = (s: string): boolean => /^\s/.test(s);
  * overflow the stack), resumable between time slices.
  */
 export class TextReader {
-  /** Where to go on when the current run of siblings ends, and whether that run was inside a block (parallel). */
+  /**
+   * Where to go on when the current run of siblings ends, whether that run was inside a block, and the text
+   * region to go on in (parallel).
+   */
   private readonly resumes: Array<Node | null> = [];
   private readonly blocks: boolean[] = [];
+  private readonly regions: Array<Node | null> = [];
+  /** The innermost block or shadow root around the text read now (null: none below the root). */
+  private region: Node | null = null;
+  private toldRegion: Node | null = null;
   private next: Node | null;
   private parts: string[] = [];
   private nodes: Text[] = [];
   private starts: number[] = [];
+  private offsets: number[] = [];
+  private lengths: number[] = [];
+  private keepFrom = 0;
   private length = 0;
+  /** A text node cut inside, and where in its data the next chunk goes on. */
+  private splitNode: Text | null = null;
+  private splitFrom = 0;
   private pendingBreak = false;
   private finished: TextChunk | null = null;
   /** True once the whole root has been read and the last chunk handed out. */
@@ -76,10 +115,12 @@ export class TextReader {
       return;
     }
     this.skipAll(root);
+    this.region = regionRoot(root);
     const shadow = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
     if (shadow) {
       this.enterShadow(shadow);
       this.push(root.firstChild, true);
+      this.region = shadow;
       this.next = shadow.firstChild;
     } else {
       this.next = root.firstChild;
@@ -114,9 +155,11 @@ export class TextReader {
     return chunk;
   }
 
-  private push(resume: Node | null, block: boolean): void {
+  /** Remembers where to go on (and in which region) once the run of siblings about to be read ends. */
+  private push(resume: Node | null, block: boolean, region: Node | null = this.region): void {
     this.resumes.push(resume);
     this.blocks.push(block);
+    this.regions.push(region);
   }
 
   /**
@@ -124,10 +167,17 @@ export class TextReader {
    * read per element, numeric node types, no allocation but the stack.
    */
   private step(): boolean {
+    if (this.splitNode) {
+      const t = this.splitNode;
+      this.splitNode = null;
+      this.pushText(t, this.splitFrom);
+      return true;
+    }
     const node = this.next;
     if (node === null) {
       if (this.resumes.length === 0) return false;
       if (this.blocks.pop()) this.pendingBreak = true;
+      this.region = this.regions.pop()!;
       this.next = this.resumes.pop()!;
       return true;
     }
@@ -146,13 +196,15 @@ export class TextReader {
         // The shadow tree, then the light children, then the siblings; shadow boundaries end a block.
         this.enterShadow(shadow);
         this.push(this.next, true);
-        this.push(el.firstChild, true);
+        this.push(el.firstChild, true, block ? el : this.region);
+        this.region = shadow;
         this.next = shadow.firstChild;
         this.pendingBreak = true;
       } else {
         const first = el.firstChild;
         if (first) {
           this.push(this.next, block);
+          if (block) this.region = el;
           this.next = first;
         }
       }
@@ -160,20 +212,50 @@ export class TextReader {
     return true;
   }
 
-  private pushText(t: Text): void {
+  /** Adds `t`'s data from `from` on (all of it, or as much as fits before a cut inside the node). */
+  private pushText(t: Text, from = 0): void {
     const data = t.data;
-    if (data.length === 0) return;
-    if (this.length > 0 && this.shouldCut(data)) {
-      this.finished = this.take();
-    } else if (this.pendingBreak && this.length > 0) {
-      this.parts.push(BLOCK_SEPARATOR);
-      this.length += 1;
+    if (data.length <= from) return;
+    if (from === 0) {
+      if (this.length > 0 && this.shouldCut(data)) {
+        this.finished = this.take();
+      } else if (this.pendingBreak && this.length > 0) {
+        this.parts.push(BLOCK_SEPARATOR);
+        this.length += 1;
+      }
+      this.pendingBreak = false;
     }
-    this.pendingBreak = false;
+    let to = data.length;
+    if (to - from > this.chunkChars && this.finished === null) {
+      // A node longer than a chunk: fill this chunk up to its size, cut at a space, go on in the next chunk.
+      to = cutAt(data, from, from + Math.max(this.chunkChars - this.length, this.chunkChars >> 2));
+      this.splitNode = t;
+      const resume = resumeAt(data, to);
+      // Always forward, however small the chunks (tests use tiny ones).
+      this.splitFrom = resume > from ? resume : to;
+    } else if (to - from > this.chunkChars) {
+      // The chunk just ended before this node: it starts the next one, which is where it is cut.
+      this.splitNode = t;
+      this.splitFrom = from;
+      return;
+    }
+    const region = this.region ?? t;
+    // Whitespace between blocks is no reason to watch the block around them (it would watch all of them).
+    if (region !== this.toldRegion && hasWord(data, from, to)) {
+      this.toldRegion = region;
+      this.hooks.textRegion?.(region);
+    }
     this.nodes.push(t);
     this.starts.push(this.length);
-    this.parts.push(data);
-    this.length += data.length;
+    this.offsets.push(from);
+    this.lengths.push(to - from);
+    this.parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
+    this.length += to - from;
+    if (this.splitNode === t) {
+      this.finished = this.take();
+      // The next chunk opens with the overlap: names that end inside it were found in this one.
+      this.keepFrom = to - this.splitFrom;
+    }
   }
 
   /** End the current chunk before a text node starting with `data`? */
@@ -188,13 +270,52 @@ export class TextReader {
   }
 
   private take(): TextChunk {
-    const chunk: TextChunk = { text: this.parts.join(''), nodes: this.nodes, starts: this.starts };
+    const chunk: TextChunk = {
+      text: this.parts.join(''), nodes: this.nodes, starts: this.starts, offsets: this.offsets, lengths: this.lengths,
+      keepFrom: this.keepFrom,
+    };
     this.parts = [];
     this.nodes = [];
     this.starts = [];
+    this.offsets = [];
+    this.lengths = [];
+    this.keepFrom = 0;
     this.length = 0;
     return chunk;
   }
+}
+
+/** Whether data[from, to) holds anything but spaces. */
+function hasWord(data: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(data.charCodeAt(i))) return true;
+  return false;
+}
+
+/** The text region a reader starting at `root` begins in: the root when it is a block or a shadow root. */
+function regionRoot(root: Node): Node | null {
+  if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return root;
+  if (root.nodeType !== Node.ELEMENT_NODE) return null;
+  const name = (root as Element).localName;
+  // The whole body would make every text edit of the page a record: its direct text is watched node by node.
+  return name !== 'body' && name !== 'html' && isBlockName(name) ? root : null;
+}
+
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+
+/**
+ * Where to cut `data` (read from `from`) near `ideal`: just after the last space before it (within CUT_SEARCH),
+ * else at `ideal`.
+ */
+function cutAt(data: string, from: number, ideal: number): number {
+  for (let i = ideal - 1; i > ideal - CUT_SEARCH && i > from; i--) if (isSpace(data.charCodeAt(i))) return i + 1;
+  return ideal;
+}
+
+/** Where the chunk after a cut at `cut` starts: OVERLAP back, moved on to the start of a word. */
+function resumeAt(data: string, cut: number): number {
+  const from = Math.max(0, cut - OVERLAP);
+  for (let i = from; i < cut; i++) if (isSpace(data.charCodeAt(i))) return i + 1;
+  return cut;
 }
 
 /** The text node index holding position `pos` of the chunk's text (`end` selects the node a range ends in). */
@@ -211,28 +332,32 @@ export function nodeIndexAt(chunk: TextChunk, pos: number, end: boolean): number
 }
 
 /**
- * A DOM Range over [start, end) of the chunk's text, or null when the page has changed those nodes since they
+ * A StaticRange over [start, end) of the chunk's text, or null when the page has changed those nodes since they
  * were read (the change is rescanned on its own).
  */
-export function rangeOf(chunk: TextChunk, start: number, end: number): Range | null {
+export function rangeOf(chunk: TextChunk, start: number, end: number): StaticRange | null {
   const i = nodeIndexAt(chunk, start, false);
   const j = nodeIndexAt(chunk, end, true);
   const checked = (chunk.checked ??= new Uint8Array(chunk.nodes.length));
   for (let k = i; k <= j; k++) {
     if (checked[k] === 0) {
-      // Each node is compared once per chunk, however many names it holds.
+      // Each segment is compared once per chunk, however many names it holds.
       const node = chunk.nodes[k]!;
       const at = chunk.starts[k]!;
-      checked[k] = node.isConnected && chunk.text.slice(at, at + node.data.length) === node.data ? 1 : 2;
+      const off = chunk.offsets[k]!;
+      const len = chunk.lengths[k]!;
+      const data = node.data;
+      const same = off === 0 && len === data.length
+        ? chunk.text.slice(at, at + len) === data
+        : data.length >= off + len && chunk.text.slice(at, at + len) === data.slice(off, off + len);
+      checked[k] = node.isConnected && same ? 1 : 2;
     }
     if (checked[k] === 2) return null;
   }
-  const a = chunk.nodes[i]!;
-  const b = chunk.nodes[j]!;
-  const startOffset = start - chunk.starts[i]!;
-  const endOffset = end - chunk.starts[j]!;
-  const range = new Range();
-  range.setStart(a, startOffset);
-  range.setEnd(b, endOffset);
-  return range;
+  return new StaticRange({
+    startContainer: chunk.nodes[i]!,
+    startOffset: chunk.offsets[i]! + start - chunk.starts[i]!,
+    endContainer: chunk.nodes[j]!,
+    endOffset: chunk.offsets[j]! + end - chunk.starts[j]!,
+  });
 }

@@ -1,7 +1,11 @@
 /**
  * The content script's own timings, written to the page's performance timeline (the content script shares it
- * with the page in Chromium and Firefox alike), where `npm run bench` and the corpus test read them with
- * `performance.getEntriesByName(name)` from the page:
+ * with the page in Chromium and Firefox alike), where `npm run bench` and the browser tests read them with
+ * `performance.getEntriesByName(name)` from the page. Only test builds write them (tests/support/test-build.ts
+ * defines __DRAMATIS_TIMINGS__, as it defines the test keys): the page reads that timeline too, and measures
+ * named `dramatis:*` would tell it that Dramatis runs and when it found something. A normal build (`npm run
+ * build`, `npm run package`) defines nothing, so `TIMINGS` is false and every measure below is dead code.
+ *
  *
  * - `dramatis:scan`  (measure) one per full scan of a document context: from the scan's start until every
  *                    chunk's highlights are registered, licensing second pass included. Wall time: it includes
@@ -19,6 +23,11 @@
  * (performance.clearMarks()) must not make a measure throw.
  */
 
+declare const __DRAMATIS_TIMINGS__: boolean | undefined;
+
+/** True in a test build only (see above). */
+export const TIMINGS: boolean = typeof __DRAMATIS_TIMINGS__ !== 'undefined' && __DRAMATIS_TIMINGS__ === true;
+
 export const SCAN_MEASURE = 'dramatis:scan';
 export const CHUNK_MEASURE = 'dramatis:chunk';
 export const TASK_MEASURE = 'dramatis:task';
@@ -27,6 +36,7 @@ export const MAX_TASK_ENTRIES = 5000;
 let taskEntries = 0;
 
 function measure(name: string, start: number, end: number, detail?: string): void {
+  if (!TIMINGS) return;
   try {
     performance.measure(name, detail === undefined ? { start, end } : { start, end, detail });
   } catch {
@@ -40,7 +50,7 @@ export function now(): number {
 
 /** `what` (the measure's detail) names the work: 'read', 'map', 'paint', … */
 export function recordTask(start: number, what: string): void {
-  if (taskEntries >= MAX_TASK_ENTRIES) return;
+  if (!TIMINGS || taskEntries >= MAX_TASK_ENTRIES) return;
   taskEntries++;
   measure(TASK_MEASURE, start, performance.now(), what);
 }

@@ -9,6 +9,13 @@ import { Type, type Static } from '@sinclair/typebox';
 /** Bumped when a reader of the old format could misread the new one. */
 export const FORMAT_VERSION = 1;
 
+/**
+ * The highest dataset version: versions only go up, so a pack at the largest integer would leave no version for
+ * any later update (an imported file once froze updates that way). A billion versions is room for one a minute
+ * for nineteen centuries.
+ */
+export const MAX_DATASET_VERSION = 1_000_000_000;
+
 const Id = Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 80, description: 'Stable, lowercase, kebab-case id' });
 const HttpUrl = Type.String({ pattern: '^https?://', maxLength: 2048, description: 'An http(s) URL; nothing else is ever linked' });
 const IsoDate = Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
@@ -181,7 +188,7 @@ export const DatasetPack = Type.Object(
     formatVersion: Type.Literal(FORMAT_VERSION),
     datasetId: Id,
     /** Monotonic; a feed never installs a version older than or equal to the one stored. */
-    version: Type.Integer({ minimum: 1 }),
+    version: Type.Integer({ minimum: 1, maximum: MAX_DATASET_VERSION }),
     published: Type.String({ format: 'date-time' }),
     articles: Type.Array(Article),
     entities: Type.Array(Entity),

@@ -18,11 +18,13 @@
  *   entities they name exist);
  * - article links are http(s) URLs; a role does not end before it starts;
  * - a quote's translation is in another language than its article (the quote itself is in the article's), and
- *   a description's source links an http(s) URL and names a real day.
+ *   a description's source links an http(s) URL and names a real day;
+ * - no text holds a bidirectional control character (bidi-controls.ts).
  */
 import { FormatRegistry } from '@sinclair/typebox';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import { aliasRuleProblems, aliasRuleSignature } from './alias-checks.ts';
+import { bidiControlsIn } from './bidi-controls.ts';
 import { DatasetPack, FORMAT_VERSION, type Alias, type Article, type Entity, type Evidence, type Exclusion } from './dataset-schema.ts';
 import { foldKey } from './normalize.ts';
 import { safeHttpUrl } from './text-utils.ts';
@@ -137,6 +139,8 @@ function schemaMessage(e: ValueError, segments: readonly string[]): string {
       return `Expected a whole number, got ${got}.`;
     case ValueErrorType.IntegerMinimum:
       return `Must be at least ${String(schema.minimum)}, got ${got}.`;
+    case ValueErrorType.IntegerMaximum:
+      return `Must be at most ${String(schema.maximum)}, got ${got}.`;
     case ValueErrorType.Literal:
       return field === 'formatVersion'
         ? `This reader understands dataset format ${FORMAT_VERSION}; the pack is format ${got}.`
@@ -204,6 +208,10 @@ function checkSemantics(pack: DatasetPack, errors: ValidationError[], max: numbe
     if (first === undefined) entityIds.set(entity.id, i);
     else add(`entities[${i}].id`, entity.id, `The entity id "${entity.id}" is also used by entities[${first}].`);
   });
+
+  pack.articles.forEach((article, i) => bidiControlsIn(article, `articles[${i}]`, (path, problem) => add(path, article.id, problem)));
+  pack.entities.forEach((entity, i) => bidiControlsIn(entity, `entities[${i}]`, (path, problem) => add(path, entity.id, problem)));
+  bidiControlsIn(pack.exclusions, 'exclusions', (path, problem) => add(path, undefined, problem));
 
   const aliases = new AliasChecker(pack.exclusions, add, (id) => entityIds.has(id));
   const quotes = new QuoteChecker(articles, add);

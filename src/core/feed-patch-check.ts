@@ -8,6 +8,7 @@
  */
 import { aliasReferences, aliasRuleProblems, aliasRuleSignature } from './alias-checks.ts';
 import type { Alias, Article, Entity, Evidence, Exclusion } from './dataset-schema.ts';
+import { bidiControlsIn } from './bidi-controls.ts';
 import type { ValidationError } from './dataset-validate.ts';
 import type { DatasetPatch } from './feed-patch.ts';
 import { foldKey } from './normalize.ts';
@@ -125,7 +126,10 @@ export function checkPatch(patch: DatasetPatch, base: PatchBase, maxErrors = 100
   });
   patch.articles.put.forEach((a: Article, i) => {
     if (!safeHttpUrl(a.url)) add(`articles.put[${i}].url`, a.id, `Links must be valid http(s) URLs; ${JSON.stringify(a.url)} is not.`);
+    bidiControlsIn(a, `articles.put[${i}]`, (path, problem) => add(path, a.id, problem));
   });
+  patch.entities.put.forEach((e, i) => bidiControlsIn(e, `entities.put[${i}]`, (path, problem) => add(path, e.id, problem)));
+  if (patch.exclusions) bidiControlsIn(patch.exclusions, 'exclusions', (path, problem) => add(path, undefined, problem));
   // Stored entities citing a replaced or deleted article must still find their quotes.
   const rechecked = new Set<string>();
   for (const articleId of [...deletedArticles, ...putArticles.keys()]) {

@@ -9,7 +9,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 // Registers the "date-time" format with TypeBox (a global registry), which `published` uses.
 import './dataset-validate.ts';
-import { Article, DatasetPack, Entity, Exclusion, FORMAT_VERSION } from './dataset-schema.ts';
+import { Article, DatasetPack, Entity, Exclusion, FORMAT_VERSION, MAX_DATASET_VERSION } from './dataset-schema.ts';
 import { canonicalJson } from './feed-signature.ts';
 
 export const PATCH_FORMAT_VERSION = 1;
@@ -24,8 +24,8 @@ export const DatasetPatch = Type.Object(
     /** The dataset format of the records inside. */
     formatVersion: Type.Literal(FORMAT_VERSION),
     datasetId: Id,
-    from: Type.Integer({ minimum: 1 }),
-    to: Type.Integer({ minimum: 2 }),
+    from: Type.Integer({ minimum: 1, maximum: MAX_DATASET_VERSION }),
+    to: Type.Integer({ minimum: 2, maximum: MAX_DATASET_VERSION }),
     published: Type.String({ format: 'date-time' }),
     entities: Changes(Entity),
     articles: Changes(Article),

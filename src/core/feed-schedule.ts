@@ -18,3 +18,21 @@ export function nextCheckDelay(failures: number, random: number = 0.5): number {
 export function checkDue(now: number, nextCheckAt: number | undefined): boolean {
   return nextCheckAt === undefined || now >= nextCheckAt;
 }
+
+/** A week without a successful check (28 of them missed) and the data may be out of date: the Updates tab says so. */
+export const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** How current the data is known to be: confirmed lately, never confirmed, or not confirmed since `since`. */
+export type Freshness = { stale: false } | { stale: true; since?: number };
+
+/**
+ * From the sync state: stale once the last index believed has expired, or a week has passed without a
+ * successful check; "never" (no `since`) when no check has succeeded yet although one was made.
+ */
+export function feedFreshness(s: { lastSuccessAt?: number; lastCheckAt?: number; indexExpires?: number }, now: number): Freshness {
+  if (s.lastSuccessAt === undefined) return s.lastCheckAt === undefined ? { stale: false } : { stale: true };
+  if ((s.indexExpires !== undefined && now >= s.indexExpires) || now - s.lastSuccessAt > STALE_AFTER_MS) {
+    return { stale: true, since: s.lastSuccessAt };
+  }
+  return { stale: false };
+}

@@ -35,7 +35,7 @@ const asScanText = (text: string) => text.replace(/[\r\n]/g, '\u0000');
 
 async function load(articleId: string): Promise<Loaded> {
   const article = await sendToBackground('getArticle', { articleId });
-  if (!article) return { kind: 'error', message: t('readerNotFound', articleId) };
+  if (!article) return { kind: 'error', message: t('readerNotFound', isolated(articleId)) };
   const mentions = mentionsOf(await sendToBackground('scanText', { text: asScanText(article.text), licensed: [] }));
   const ids = [...new Set(mentions.map((m) => m.entityId))];
   const { entities } = ids.length > 0 ? await sendToBackground('getEntities', { ids }) : { entities: [] };

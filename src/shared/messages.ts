@@ -13,6 +13,7 @@ import type { EntityBrief } from '../core/entity-brief.ts';
 import type { CompactScanResult, Mention } from '../core/name-matcher.ts';
 import type { PageStatus } from '../core/toolbar-state.ts';
 import type { PanelApi } from './panel-api.ts';
+import type { AccessTable } from './listen.ts';
 import type { SyncApi } from './sync-api.ts';
 
 /** storage.session key: `{ entityId, at }`, the entity the side panel should show (see openSidePanel). */
@@ -45,12 +46,23 @@ export interface PageMentions {
   mentions: PageMention[];
 }
 
+/** Where the stored data came from: the copy built into Dramatis, the signed feed, or a file the reader imported. */
+export type DatasetSource = 'bundled' | 'feed' | 'import';
+
 export interface DatasetInfo {
   datasetId: string;
   version: number;
   published: string;
   entityCount: number;
+  /** Absent in data stored by earlier versions of Dramatis (which was bundled or from the feed). */
+  source?: DatasetSource;
+  /** For an import: when, and the file's name as the reader's system gave it. */
+  importedAt?: number;
+  fileName?: string;
 }
+
+/** Imported data is local: not what the publisher signed (feed-version.ts gives it no say over updates). */
+export const isLocal = (info: Pick<DatasetInfo, 'source'> | undefined): boolean => info?.source === 'import';
 
 /**
  * Requests the background answers (from content scripts and extension pages): the page and dataset requests
@@ -73,6 +85,18 @@ export interface PageApi {
    */
   openSidePanel: { params: { entityId?: string }; result: { opened: boolean } };
 }
+
+/**
+ * Who may ask what (sender.ts): a content script scans text and reads the entities it found, and opens the side
+ * panel; the dataset's status and the automation contract (which returns any tab's URL) are for extension pages.
+ */
+export const PAGE_ACCESS: AccessTable<PageApi> = {
+  scanText: 'content',
+  getEntities: 'content',
+  openSidePanel: 'content',
+  getPageMentions: 'extension',
+  getDatasetInfo: 'extension',
+};
 
 /** Requests a content script answers (sent by the background with `tabs.sendMessage`). */
 export interface ContentApi {
@@ -117,13 +141,23 @@ export type RequestOf<Api, K extends keyof Api = keyof Api> = K extends keyof Ap
 export type ParamsOf<Api, K extends keyof Api> = Api[K] extends { params: infer P } ? P : never;
 export type ResultOf<Api, K extends keyof Api> = Api[K] extends { result: infer R } ? R : never;
 
-/** Context of a request: the sending tab, when it came from a content script. */
+/** Context of a request: who sent it (checked by listen.ts), and the sending tab and frame, if any. */
 export interface RequestContext {
+  from: 'extension' | 'content';
   tabId?: number;
   frameId?: number;
   /** The sender's document URL: an extension page's own URL, or the web page a content script runs in. */
   senderUrl?: string;
 }
+
+/** Only the extension (its background, through tabs.sendMessage) asks a content script anything. */
+export const CONTENT_ACCESS: AccessTable<ContentApi> = {
+  collectMentions: 'extension',
+  revealMention: 'extension',
+  pageStatus: 'extension',
+  openCard: 'extension',
+  setPageActive: 'extension',
+};
 
 export type Handlers<Api> = {
   [K in keyof Api]: (params: ParamsOf<Api, K>, ctx: RequestContext) => Promise<ResultOf<Api, K>>;

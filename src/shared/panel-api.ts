@@ -2,6 +2,7 @@
 import type { Article, Bilingual, Entity, EntityType } from '../core/dataset-schema.ts';
 import type { SearchHit } from '../core/search.ts';
 import { browser } from './browser.ts';
+import type { AccessTable } from './listen.ts';
 import type { ArticleMeta } from './messages.ts';
 
 /** Everything the panel's entity view shows: the entity, every entity tied to it (both ways), their sources. */
@@ -42,6 +43,19 @@ export interface BrowseGroup {
   total: number;
   entities: Array<{ id: string; name: Bilingual }>;
 }
+
+/**
+ * A card may open the reader at a passage it shows (the background checks the passage is one the dataset cites:
+ * panel-handlers.ts); searching and reading the dataset are the side panel's and the reader's.
+ */
+export const PANEL_ACCESS: AccessTable<PanelApi> = {
+  openReader: 'content',
+  searchEntities: 'extension',
+  getEntityView: 'extension',
+  getArticle: 'extension',
+  browseEntities: 'extension',
+  listArticles: 'extension',
+};
 
 /**
  * An event, not a request: a content script sends `{ type: PAGE_MENTIONS_CHANGED }` with runtime.sendMessage

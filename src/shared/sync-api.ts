@@ -6,6 +6,7 @@
  */
 import type { DatasetPack } from '../core/dataset-schema.ts';
 import type { TrustedKey } from '../core/feed-signature.ts';
+import type { AccessTable } from './listen.ts';
 import type { DatasetInfo } from './messages.ts';
 
 /** storage.local key of SyncState. */
@@ -17,7 +18,7 @@ export const SYNC_PROGRESS_KEY = 'syncProgress';
 export type SyncErrorCode =
   | 'offline' | 'network' | 'http' | 'timeout' | 'truncated' | 'tooLarge' | 'sizeMismatch' | 'hash'
   | 'badIndex' | 'badSignature' | 'unknownKey' | 'schema' | 'invalid' | 'rollback' | 'otherDataset'
-  | 'versionMismatch' | 'badFile' | 'interrupted' | 'busy' | 'storage'
+  | 'versionMismatch' | 'badFile' | 'interrupted' | 'busy' | 'storage' | 'expired'
   // Subscribing to a feed (and checking when none is set):
   | 'noFeed' | 'badFeedUrl' | 'badKey' | 'badFeedFile' | 'wrongKey';
 
@@ -54,17 +55,21 @@ export interface SyncState {
   /** Consecutive failed checks; drives the backoff. */
   failures: number;
   lastChange?: LastChange;
-  /** Validators for conditional requests of the index. */
-  etag?: string;
-  lastModified?: string;
-  /** The feed URL the validators belong to. */
+  /** The feed the last successful check read. */
   feedUrl?: string;
   /** The key whose signature on the feed's index last verified (shown as who signs the feed). */
   signedBy?: string;
+  /** When the index that check believed expires (ms): past it, the data is no longer known to be current. */
+  indexExpires?: number;
   /** The dataset version last known installed: a missing database with this set was wiped, not new. */
   knownVersion?: number;
   /** Set when a wiped database was restored from the bundled snapshot; the Updates tab says so. */
   reseededAt?: number;
+  /**
+   * Set when stored data was found damaged (a record that is not what was written), until a repair installs
+   * good data: when, what, and whether the repair is under way or failed. The Updates tab says so.
+   */
+  damaged?: { at: number; detail: string; repairedAt?: number };
   /** Phase durations of the last successful run, in ms (read by the benchmark). */
   timings?: Record<string, number>;
 }
@@ -72,7 +77,7 @@ export interface SyncState {
 export type SyncPhase = 'index' | 'download' | 'verify' | 'validate' | 'apply' | 'matcher' | 'upload';
 
 export interface SyncProgress {
-  job: 'check' | 'import';
+  job: 'check' | 'import' | 'restore';
   phase: SyncPhase;
   done: number;
   /** 0 when unknown. */
@@ -122,8 +127,13 @@ export interface SyncApi {
   checkNow: { params: Record<string, never>; result: SyncOutcome };
   /** One piece of a pack file being imported (`index` from 0); pieces are staged in IndexedDB. */
   importChunk: { params: { importId: string; index: number; text: string }; result: { received: number } };
-  /** Validates and installs the staged pack of `importId` (`count` pieces), then drops the pieces. */
-  importCommit: { params: { importId: string; count: number }; result: SyncOutcome };
+  /**
+   * Validates and installs the staged pack of `importId` (`count` pieces), then drops the pieces. The data is
+   * then local (DatasetInfo.source 'import'): any signed version from the feed replaces it.
+   */
+  importCommit: { params: { importId: string; count: number; fileName?: string }; result: SyncOutcome };
+  /** Replaces the stored data with the copy built into Dramatis, then checks the feed. */
+  restorePublished: { params: Record<string, never>; result: SyncOutcome };
   /** The stored dataset as a pack (records in id order). */
   exportDataset: { params: Record<string, never>; result: DatasetPack };
   /**
@@ -134,3 +144,15 @@ export interface SyncApi {
   /** Forgets the subscription (extension pages only); the data it brought stays installed. */
   removeFeed: { params: Record<string, never>; result: { removed: boolean } };
 }
+
+/** Updates, imports and exports are the Updates tab's alone: no content script may ask any of them. */
+export const SYNC_ACCESS: AccessTable<SyncApi> = {
+  getSyncStatus: 'extension',
+  checkNow: 'extension',
+  importChunk: 'extension',
+  importCommit: 'extension',
+  restorePublished: 'extension',
+  exportDataset: 'extension',
+  subscribeFeed: 'extension',
+  removeFeed: 'extension',
+};

@@ -13,7 +13,7 @@ import { formatIsoDate } from '../core/iso-date.ts';
 import type { ArticleMeta } from '../shared/messages.ts';
 import type { EntityView as View } from '../shared/panel-api.ts';
 import { sendToBackground } from '../shared/send.ts';
-import { dirOf, t } from '../shared/i18n.ts';
+import { dirOf, isolated, t } from '../shared/i18n.ts';
 import { Background } from '../shared/ui/Background.tsx';
 import { MuteButton } from '../shared/ui/MuteButton.tsx';
 import { AffiliationGraph } from './AffiliationGraph.tsx';
@@ -119,7 +119,7 @@ export function EntityView({ entityId, onOpenEntity, onBack }: EntityViewProps) 
       <div class="entity-view" aria-busy={loaded.kind === 'loading'}>
         {back}
         <p class="status" role="status">
-          {loaded.kind === 'loading' ? t('panelLoading') : loaded.kind === 'missing' ? t('panelNotFound') : t('panelError', loaded.message)}
+          {loaded.kind === 'loading' ? t('panelLoading') : loaded.kind === 'missing' ? t('panelNotFound') : t('panelError', isolated(loaded.message))}
         </p>
       </div>
     );

@@ -63,9 +63,9 @@ export function SearchTab({ onOpenEntity, request }: { onOpenEntity: (entityId: 
       </form>
       <p class="status" role="status" aria-live="polite">
         {results && ('error' in results
-          ? t('panelError', results.error)
+          ? t('panelError', isolated(results.error))
           : results.hits.length === 0
-            ? t('panelSearchNone', results.query)
+            ? t('panelSearchNone', isolated(results.query))
             : tCount('panelSearchResults', results.hits.length))}
       </p>
       {results && 'hits' in results && results.hits.length > 0 && (

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Entity, EntityType } from '../core/dataset-schema.ts';
 import { sendToBackground } from '../shared/send.ts';
 import { updateSettings, type HighlightStyle, type Settings } from '../shared/settings.ts';
-import { t, type MessageKey } from '../shared/i18n.ts';
+import { isolated, t, type MessageKey } from '../shared/i18n.ts';
 import { ENTITY_TYPES, GROUP_KEYS, inUi } from './entity-text.ts';
 import { ShortcutsSection } from './ShortcutsSection.tsx';
 import { useSettings } from './use-settings.ts';
@@ -78,7 +78,7 @@ export function SettingsTab({ pageUrl }: { pageUrl: string | undefined }) {
                 change((s) => ({ disabledSites: on ? s.disabledSites.filter((x) => x !== site) : [...new Set([...s.disabledSites, site])] }));
               }}
             />
-            {t('panelSettingsSite', site)}
+            {t('panelSettingsSite', isolated(site))}
           </label>
         ) : (
           <p class="hint">{t('panelSettingsSiteUnknown')}</p>

@@ -7,10 +7,11 @@
  * names) is rendered as text only.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { feedFreshness } from '../core/feed-schedule.ts';
 import { browser } from '../shared/browser.ts';
 import { formatIsoDate } from '../core/iso-date.ts';
-import { t, uiLanguage, type MessageKey } from '../shared/i18n.ts';
-import { DATASET_STAMP_KEY } from '../shared/messages.ts';
+import { isolated, t, uiLanguage, type MessageKey } from '../shared/i18n.ts';
+import { DATASET_STAMP_KEY, isLocal, type DatasetInfo } from '../shared/messages.ts';
 import { EmptyState } from './EmptyState.tsx';
 import { FeedSection } from './FeedSection.tsx';
 import { sendToBackground } from '../shared/send.ts';
@@ -50,6 +51,19 @@ function useSyncStatus(): [SyncStatus | null, () => void] {
   return [status, refresh];
 }
 
+/** Where the installed data came from: the copy built in, the feed, or a file the reader imported (local). */
+function Origin({ dataset }: { dataset: DatasetInfo }) {
+  if (dataset.source === undefined) return null;
+  let text: string;
+  if (dataset.source === 'import') {
+    const date = when(dataset.importedAt);
+    text = dataset.fileName ? t('syncOrigin_import', [isolated(dataset.fileName), date]) : t('syncOrigin_importUnnamed', date);
+  } else {
+    text = t(dataset.source === 'feed' ? 'syncOrigin_feed' : 'syncOrigin_bundled');
+  }
+  return <p class="sync-origin" data-source={dataset.source}>{text}</p>;
+}
+
 export function UpdatesTab() {
   const [status, refresh] = useSyncStatus();
   const [local, setLocal] = useState<LocalProgress | null>(null);
@@ -69,6 +83,7 @@ export function UpdatesTab() {
   };
 
   const checkNow = () => void run(() => sendToBackground('checkNow', {}));
+  const restore = () => void run(() => sendToBackground('restorePublished', {}));
 
   const importFile = async (file: File) => {
     const outcome = await run(async () => {
@@ -80,7 +95,7 @@ export function UpdatesTab() {
         await sendToBackground('importChunk', { importId, index: i, text: text.slice(i * IMPORT_CHUNK_CHARS, (i + 1) * IMPORT_CHUNK_CHARS) });
       }
       setLocal(null);
-      return sendToBackground('importCommit', { importId, count });
+      return sendToBackground('importCommit', { importId, count, fileName: file.name });
     });
     if (outcome.ok) setImported(outcome.version);
   };
@@ -102,6 +117,7 @@ export function UpdatesTab() {
   const error = state.lastError;
   const change = state.lastChange;
   const bundled = !change || change.source === 'bundled';
+  const freshness = feedFreshness(state, Date.now());
   return (
     <section class="updates" aria-labelledby="sync-title">
       <h2 id="sync-title">{t('syncTitle')}</h2>
@@ -112,14 +128,34 @@ export function UpdatesTab() {
           <span class="status">{t('syncPublished', [day(dataset.published), String(dataset.entityCount)])}</span>
         </p>
       )}
+      {dataset && <Origin dataset={dataset} />}
+      {isLocal(dataset ?? undefined) && (
+        <p>
+          <button type="button" class="sync-restore" onClick={restore} disabled={busy} aria-describedby="sync-restore-hint">{t('syncRestore')}</button>
+          <br />
+          <span id="sync-restore-hint" class="status">{t('syncRestoreHint')}</span>
+        </p>
+      )}
       {!status.feed && (
         <div class="sync-no-feed">
           <EmptyState kind="feed-not-set" title={t(bundled ? 'syncBundledNoFeed' : 'syncInstalledNoFeed')} />
         </div>
       )}
       {state.reseededAt !== undefined && <p class="sync-restored" role="status">{t('syncRestored', when(state.reseededAt))}</p>}
+      {state.damaged && (
+        <p class="sync-damaged" role="status" data-repaired={state.damaged.repairedAt !== undefined}>
+          {state.damaged.repairedAt === undefined
+            ? t('syncDamaged', [when(state.damaged.at), isolated(state.damaged.detail)])
+            : t('syncDamagedRepaired', [when(state.damaged.at), isolated(state.damaged.detail), when(state.damaged.repairedAt)])}
+        </p>
+      )}
       {status.feed && (
         <>
+          {freshness.stale && !busy && (
+            <p class="sync-stale" role="status">
+              {freshness.since === undefined ? t('syncStale_never') : t('syncStale_since', when(freshness.since))}
+            </p>
+          )}
           <dl class="sync-times">
             <dt>{t('syncLastCheck')}</dt>
             <dd class="sync-last-check">
@@ -148,7 +184,7 @@ export function UpdatesTab() {
           <div class="sync-error" data-code={error.code}>
             <p>{t(`syncError_${error.code}` as MessageKey)}</p>
             {error.code !== 'offline' && error.code !== 'network' && <p>{t('syncErrorTitle')}</p>}
-            {error.detail && <p class="status sync-error-detail" dir="auto">{t('syncErrorDetail', error.detail)}</p>}
+            {error.detail && <p class="status sync-error-detail" dir="auto">{t('syncErrorDetail', isolated(error.detail))}</p>}
           </div>
         )}
         {imported !== null && <p class="sync-imported">{t('syncImported', String(imported))}</p>}

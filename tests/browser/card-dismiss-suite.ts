@@ -18,17 +18,8 @@ import { waitForHighlightText } from './page-scan-suite.ts';
 import { SETTINGS_KEY, settingsItem } from './page-settings.ts';
 
 /** The ids of the paragraphs whose "Bashar al-Assad" is highlighted, in page order. */
-function assadParagraphs(page: TestPage): Promise<string[]> {
-  return page.evaluate(() => {
-    const ids: string[] = [];
-    for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('dramatis-') || name === 'dramatis-active' || name === 'dramatis-flash') continue;
-      for (const r of h as unknown as Iterable<Range>) {
-        if (r.toString() === 'Bashar al-Assad') ids.push(r.startContainer.parentElement!.closest('p')!.id);
-      }
-    }
-    return ids.sort();
-  });
+async function assadParagraphs(page: TestPage): Promise<string[]> {
+  return (await readHighlights(page)).filter((h) => h.text === 'Bashar al-Assad').map((h) => h.where).sort();
 }
 
 async function waitForAssadIn(page: TestPage, expected: string[]): Promise<void> {
@@ -132,7 +123,7 @@ export function cardDismissSuite(name: BrowserName): void {
           p1.focus();
           getSelection()!.collapse(p1.firstChild!, 20); // inside "Bashar al-Assad"
         });
-        await page.chord(['Alt', 'Shift'], 'KeyN');
+        await browser.ui.runCommand('open-card');
         await waitForCard(page, 'bashar-al-assad');
         await page.inCardRoot((root) => root!.querySelector<HTMLElement>('.not-this-one')!.focus(), null);
         await page.keyPress('Enter');
@@ -144,7 +135,7 @@ export function cardDismissSuite(name: BrowserName): void {
         assert.equal(await page.evaluate(() => document.activeElement?.id), 'p1');
 
         // Escape closes a toast the same way.
-        await page.chord(['Alt', 'Shift'], 'KeyN');
+        await browser.ui.runCommand('open-card');
         await waitForCard(page, 'bashar-al-assad');
         await page.inCardRoot((root) => root!.querySelector<HTMLElement>('.not-this-one')!.focus(), null);
         await page.keyPress('Enter');

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { BrowserName } from '../../scripts/browsers.ts';
-import { hoverName, readCard, waitForCard, waitForHighlights, waitForNoCard } from '../../scripts/page-probes.ts';
+import { hoverName, readActiveName, readCard, readHighlights, waitForCard, waitForHighlights, waitForNoCard } from '../../scripts/page-probes.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
@@ -70,19 +70,10 @@ export function cardSuite(name: BrowserName): void {
 
     it('opens the card of a name inside an open shadow root', () =>
       screenshotOnFailure(page, `${name}-card-shadow`, async () => {
-        const inShadow = await page.evaluate(() => {
-          for (const [n, h] of CSS.highlights) {
-            if (!n.startsWith('dramatis-')) continue;
-            for (const r of h as unknown as Iterable<Range>) {
-              if (!('host' in r.startContainer.getRootNode())) continue;
-              const rect = r.getClientRects()[0]!;
-              return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2, text: r.toString() };
-            }
-          }
-          return null;
-        });
-        assert.ok(inShadow, 'a name in the shadow root is highlighted');
-        assert.equal(inShadow.text, 'Tehran');
+        const found = (await readHighlights(page)).find((r) => r.where.startsWith('shadow:'));
+        assert.ok(found, 'a name in the shadow root is highlighted');
+        assert.equal(found.text, 'Tehran');
+        const inShadow = { x: found.rect.x + found.rect.width / 2, y: found.rect.y + found.rect.height / 2 };
         await page.mouseMove(inShadow.x - 2, inShadow.y);
         await page.mouseMove(inShadow.x, inShadow.y);
         await waitForCard(page, 'tehran');
@@ -119,7 +110,7 @@ export function cardSuite(name: BrowserName): void {
         await waitForCard(page, 'bashar-al-assad');
         card = (await readCard(page))!;
         assert.ok(card.focused, 'focus stays in the card while moving');
-        assert.equal(await page.evaluate(() => CSS.highlights.get('dramatis-active') ? [...(CSS.highlights.get('dramatis-active') as unknown as Set<Range>)][0]!.toString() : null), 'Bashar al-Assad', 'the current name is marked');
+        assert.equal(await readActiveName(page), 'Bashar al-Assad', 'the current name is marked');
         await page.keyPress('Escape');
         await waitForNoCard(page);
         assert.equal(await page.evaluate(() => document.activeElement?.id), 'p1', 'focus is back where it was');

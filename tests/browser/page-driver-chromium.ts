@@ -90,7 +90,20 @@ async function wrapChromiumPage(context: BrowserContext, page: PwPage, extension
     },
     inCardRoot: reader,
     extensionErrors: () => [...errors],
+    collectGarbage: () => collectGarbage(cdp),
+    async memoryAfterGc() {
+      await collectGarbage(cdp);
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return { bytes: usedSize, domNodes: metrics.find((m) => m.name === 'Nodes')?.value };
+    },
   };
+}
+
+/** Twice: a collection can free what only the previous one made unreachable (wrappers, then their nodes). */
+async function collectGarbage(cdp: CDPSession): Promise<void> {
+  for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
 }
 
 export async function launchChromiumForTests(options: LaunchOptions): Promise<TestBrowser> {

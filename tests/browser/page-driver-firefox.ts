@@ -102,7 +102,46 @@ async function wrapFirefoxPage(browser: PpBrowser, page: PpPage, extensionOrigin
     colorScheme: async () => false,
     inCardRoot: reader,
     extensionErrors: () => [...errors],
+    collectGarbage: () => collectInContentProcesses(conn),
+    async memoryAfterGc() {
+      await collectInContentProcesses(conn);
+      const url = await page.evaluate(() => location.href);
+      const bytes = await inChrome<number>(conn, `(async () => {
+        const info = await ChromeUtils.requestProcInfo();
+        const child = info.children.find((c) => (c.windows ?? []).some((w) => w.documentURI?.spec === ${JSON.stringify(url)}));
+        return child ? child.memory : -1;
+      })()`);
+      if (bytes < 0) throw new Error(`no content process shows ${url}`);
+      return { bytes };
+    },
   };
+}
+
+/** Runs an expression in the browser's chrome scope (needs --remote-allow-system-access) and returns its value. */
+async function inChrome<R>(conn: BidiConnection, expression: string): Promise<R> {
+  const tree = await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+  const context = (tree.result.contexts as { context: string }[])[0]!.context;
+  const out = await conn.send('script.evaluate', { expression, target: { context }, awaitPromise: true });
+  if (out.result.type === 'exception') throw new Error(`chrome-scope script failed: ${JSON.stringify(out.result.exceptionDetails).slice(0, 300)}`);
+  return (out.result.result as BidiRemote).value as R;
+}
+
+/**
+ * A garbage collection and a cycle collection (DOM nodes are freed by the latter) in every content process,
+ * twice: what the second frees was kept by what the first released. The requests are asynchronous; the pauses
+ * let each process run them.
+ */
+async function collectInContentProcesses(conn: BidiConnection): Promise<void> {
+  await inChrome(conn, `(async () => {
+    const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+    for (let i = 0; i < 2; i++) {
+      Services.obs.notifyObservers(null, 'child-gc-request');
+      await pause(300);
+      Services.obs.notifyObservers(null, 'child-cc-request');
+      await pause(300);
+    }
+    return true;
+  })()`);
 }
 
 /**

@@ -31,7 +31,7 @@ export interface TestPage extends DriverPage, CardRootReader {
   readonly browserName: BrowserName;
   /** Loads a URL and resolves at DOMContentLoaded: saved pages may wait forever on their (blocked) resources. */
   open(url: string): Promise<void>;
-  /** Presses `key` (a `code`, e.g. 'KeyN', 'Escape') with modifiers held, e.g. chord(['Alt', 'Shift'], 'KeyN'). */
+  /** Presses `key` (a `code`, e.g. 'KeyN', 'Escape') with modifiers held, e.g. chord(['Control'], 'KeyA'). */
   chord(modifiers: string[], key: string): Promise<void>;
   tap(x: number, y: number): Promise<void>;
   /** Moves the pointer from one point to another in `steps` even moves, as fast as the browser takes them. */
@@ -46,6 +46,17 @@ export interface TestPage extends DriverPage, CardRootReader {
   addInitScript(source: string): Promise<void>;
   /** Errors the extension's scripts raised in this page since it was opened. */
   extensionErrors(): ExtensionError[];
+  /**
+   * Collects garbage in the page's process (Chromium: HeapProfiler.collectGarbage over CDP; Firefox: a GC and a
+   * cycle collection asked of the content processes from the browser's chrome scope over WebDriver BiDi).
+   */
+  collectGarbage(): Promise<void>;
+  /**
+   * Memory after a garbage collection. Chromium: the JS heap of the page's isolate (the page and the content
+   * script's isolated world share it) and the count of live DOM nodes (CDP Performance metrics). Firefox: the
+   * memory of the tab's content process (ChromeUtils.requestProcInfo), which has no per-isolate JS heap figure.
+   */
+  memoryAfterGc(): Promise<{ bytes: number; domNodes?: number }>;
 }
 
 export interface TestBrowser extends DriverBrowser {

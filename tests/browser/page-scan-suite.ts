@@ -6,25 +6,17 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { BrowserName } from '../../scripts/browsers.ts';
-import { readHighlights, waitForHighlights } from '../../scripts/page-probes.ts';
+import { readHighlights, waitForHighlightText, waitForHighlights, waitForRanges } from '../../scripts/page-probes.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { DATASET_STAMP_KEY } from '../../src/shared/messages.ts';
 import type { Settings } from '../../src/shared/settings.ts';
 import { screenshotOnFailure } from '../support/artifacts.ts';
+import { sharedTestBuild } from '../support/test-build.ts';
 import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
 import { englishArticleHtml, longPageHtml, longPageWith, spaHtml } from './page-fixtures.ts';
 import { settingsItem } from './page-settings.ts';
 
-/** Waits until a highlighted range reads `text` (or, with present = false, until none does). */
-export function waitForHighlightText(page: TestPage, text: string, present = true, timeoutMs = 10_000): Promise<void> {
-  return page.waitFor(([t, want]: [string, boolean]) => {
-    for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('dramatis-') || name === 'dramatis-active') continue;
-      for (const r of h as unknown as Iterable<Range>) if (r.toString() === t) return want;
-    }
-    return !want;
-  }, [text, present] as [string, boolean], timeoutMs);
-}
+export { waitForHighlightText };
 
 /** How many full scans of the document have finished (`dramatis:scan` measures). */
 export function scanCount(page: TestPage): Promise<number> {
@@ -47,7 +39,9 @@ export function pageScanSuite(name: BrowserName): void {
         '/long-context.html': { body: longPageWith('Lebanon hoped for aid.', 'The port of Beirut reopened, and Hezbollah said nothing.') },
         '/long-word.html': { body: longPageWith('Lebanon hoped for aid.', 'The port of Beirut reopened.') },
       });
-      browser = await launchForTests(name);
+      // A test build: it writes the content script's `dramatis:*` timings these tests read (a normal build doesn't).
+      const build = await sharedTestBuild();
+      browser = await launchForTests(name, { extensionPath: build.path(name === 'chromium' ? 'chrome' : 'firefox') });
     });
 
     after(async () => {
@@ -67,18 +61,7 @@ export function pageScanSuite(name: BrowserName): void {
       screenshotOnFailure(page, `${name}-scan-regions`, async () => {
         await page.goto(`${server.origin}/article.html`);
         await waitForHighlightText(page, 'Bashar al-Assad');
-        const ranges = await page.evaluate(() => {
-          const out: { text: string; where: string }[] = [];
-          for (const [n, h] of CSS.highlights) {
-            if (!n.startsWith('dramatis-')) continue;
-            for (const r of h as unknown as Iterable<Range>) {
-              const el = r.startContainer.parentElement;
-              const root = r.startContainer.getRootNode() as Document | ShadowRoot;
-              out.push({ text: r.toString(), where: 'host' in root ? `shadow:${root.host.id}` : (el?.closest('[id]')?.id ?? '') });
-            }
-          }
-          return out;
-        });
+        const ranges = await readHighlights(page);
         const at = (where: string) => ranges.filter((r) => r.where === where).map((r) => r.text).sort();
         assert.deepEqual(at('p1'), ['BBC', 'Bashar al-Assad', 'Damascus', 'Esmail Qaani']);
         // "Assad" alone, licensed by the full name; "<b>Bashar</b> al-Assad", split over two elements, found whole.
@@ -108,8 +91,7 @@ export function pageScanSuite(name: BrowserName): void {
         await waitForHighlightText(page, 'Baghdad', false);
         await waitForHighlightText(page, 'Mustafa al-Kadhimi', false);
         await page.evaluate(() => document.getElementById('hidden-p')!.removeAttribute('hidden'));
-        await page.waitFor(() => [...CSS.highlights].some(([n, h]) => n.startsWith('dramatis-') &&
-          [...(h as unknown as Iterable<Range>)].some((r) => r.toString() === 'Tehran' && r.startContainer.parentElement?.id === 'hidden-p')), undefined, 10_000);
+        await waitForRanges(page, (ranges) => ranges.some((r) => r.text === 'Tehran' && r.parentId === 'hidden-p'), 'the revealed name');
       }));
 
     it('leaves a contenteditable region alone while the user types in it', () =>
@@ -126,8 +108,7 @@ export function pageScanSuite(name: BrowserName): void {
         await page.waitFor(() => document.getElementById('editor')!.textContent!.endsWith('Bashar al-Assad'), undefined, 5000);
         // Give the watcher time to have reacted, had it wanted to.
         await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
-        const inEditor = await page.evaluate(() => [...CSS.highlights].some(([n, h]) => n.startsWith('dramatis-') &&
-          [...(h as unknown as Iterable<Range>)].some((r) => r.startContainer.parentElement?.closest('#editor'))));
+        const inEditor = (await readHighlights(page)).some((r) => r.where === 'editor');
         assert.equal(inEditor, false, 'nothing highlighted in the editor');
         const text = await page.evaluate(() => document.getElementById('editor')!.textContent);
         assert.equal(text, 'Notes: Hassan Nasrallah in Tehran and Bashar al-Assad', 'typing is untouched');
@@ -156,11 +137,11 @@ export function pageScanSuite(name: BrowserName): void {
         const timing = await page.evaluate(() => ({
           chunks: performance.getEntriesByName('dramatis:chunk').length,
           longestTask: Math.max(...performance.getEntriesByName('dramatis:task').map((e) => e.duration)),
-          texts: [...CSS.highlights].flatMap(([n, h]) => (n.startsWith('dramatis-') ? [...(h as unknown as Iterable<Range>)].map((r) => `${r.startContainer.parentElement?.id}:${r}`) : [])),
         }));
+        const texts = (await readHighlights(page)).map((r) => `${r.parentId}:${r.text}`);
         assert.ok(timing.chunks >= 3, `read in several chunks (${timing.chunks})`);
         assert.ok(timing.longestTask < 50, `no task over 50 ms (longest ${timing.longestTask.toFixed(1)} ms)`);
-        assert.deepEqual(timing.texts.sort(), ['first:Assad', 'last:Bashar al-Assad']);
+        assert.deepEqual(texts.sort(), ['first:Assad', 'last:Bashar al-Assad']);
 
         // The same page without the full name: the alias stays unlicensed (the check above can fail).
         await page.goto(`${server.origin}/long-unlicensed.html`);
@@ -170,8 +151,7 @@ export function pageScanSuite(name: BrowserName): void {
 
     it('page context in a later chunk licenses an ambiguous place in an earlier one: an entity, or a word that is not marked', () =>
       screenshotOnFailure(page, `${name}-scan-long-context`, async () => {
-        const texts = () => page.evaluate(() => [...CSS.highlights].flatMap(([n, h]) =>
-          (n.startsWith('dramatis-') ? [...(h as unknown as Iterable<Range>)].map((r) => `${r.startContainer.parentElement?.id}:${r}`) : [])).sort());
+        const texts = async () => (await readHighlights(page)).map((h) => `${h.parentId}:${h.text}`).sort();
         await page.goto(`${server.origin}/long-context.html`);
         await page.waitFor(() => performance.getEntriesByName('dramatis:scan').length > 0, undefined, 30_000);
         assert.deepEqual(await texts(), ['first:Lebanon', 'last:Hezbollah']);
@@ -184,13 +164,14 @@ export function pageScanSuite(name: BrowserName): void {
       screenshotOnFailure(page, `${name}-scan-settings`, async () => {
         await page.goto(`${server.origin}/article.html`);
         await waitForHighlightText(page, 'Damascus');
-        const names = () => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => (CSS.highlights.get(k) as unknown as Set<Range>).size > 0).sort());
-        assert.deepEqual(await names(), ['dramatis-media', 'dramatis-organisation', 'dramatis-person', 'dramatis-place']);
+        const kinds = async () => [...new Set((await readHighlights(page)).map((r) => r.kind))].sort();
+        assert.deepEqual(await kinds(), ['media', 'organisation', 'person', 'place']);
 
         await setSettings({ highlightStyle: 'background' });
-        await page.waitFor(() => CSS.highlights.has('dramatis-person-filled') && !CSS.highlights.has('dramatis-person'), undefined, 5000);
+        await waitForRanges(page, (rs) => rs.some((r) => r.kind === 'person-filled') && !rs.some((r) => r.kind === 'person'), 'the filled style', 5000);
         await setSettings({ highlightStyle: 'none' });
-        await page.waitFor(() => ![...CSS.highlights.keys()].some((k) => k.startsWith('dramatis-')), undefined, 5000);
+        // The page registers no highlight of its own: the registry is empty once Dramatis paints nothing.
+        await page.waitFor(() => CSS.highlights.size === 0, undefined, 5000);
 
         await setSettings({ shownTypes: ['person', 'organisation', 'media'], mutedEntities: ['hezbollah'] });
         await waitForHighlightText(page, 'Damascus', false);
@@ -198,17 +179,17 @@ export function pageScanSuite(name: BrowserName): void {
         await waitForHighlightText(page, 'Esmail Qaani');
 
         await setSettings({ disabledSites: ['127.0.0.1'] });
-        await page.waitFor(() => ![...CSS.highlights.keys()].some((k) => k.startsWith('dramatis-')) && !document.querySelector('dramatis-card-host'), undefined, 5000);
+        await page.waitFor(() => CSS.highlights.size === 0 && !document.querySelector('dramatis-card-host'), undefined, 5000);
         // Stopped: hovering a name opens nothing, and page changes are not scanned.
         await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Donald Trump' })));
         await page.mouseMove(100, 100);
         await page.evaluate(() => new Promise((r) => setTimeout(r, 800)));
-        assert.equal(await page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('dramatis-')).length), 0);
+        assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
 
         await setSettings({ enabled: true });
         await waitForHighlightText(page, 'Donald Trump');
         await setSettings({ enabled: false });
-        await page.waitFor(() => ![...CSS.highlights.keys()].some((k) => k.startsWith('dramatis-')), undefined, 5000);
+        await page.waitFor(() => CSS.highlights.size === 0, undefined, 5000);
       }));
 
     it('rescans when a new dataset is installed', () =>

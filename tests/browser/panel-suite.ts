@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launch, type BrowserName, type DriverBrowser, type DriverPage } from '../../scripts/browsers.ts';
 import { ROOT } from '../../scripts/build.ts';
-import { waitForHighlights } from '../../scripts/page-probes.ts';
+import { readHighlights, waitForHighlightText, waitForHighlights, waitForRanges } from '../../scripts/page-probes.ts';
 import { sampleArticleHtml } from '../../scripts/sample-page.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { namedIds, tieIndex } from '../../src/core/entity-graph.ts';
@@ -28,17 +28,16 @@ ${'<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod te
 <p id="far">In the evening Bashar al-Assad left for Damascus.</p></body></html>`;
 
 /**
- * In the page: whether the ranges painted for an entity type (any type for '') are none (`zero`) or some. The
- * content script keeps a type's Highlight registered, empty, while the type is hidden; its name carries the
- * style (dramatis-place, dramatis-place-filled).
+ * Waits until the ranges painted for an entity type (any type for '') are none (`zero`) or some. The content
+ * script keeps a type's Highlight registered, empty, while the type is hidden; its kind carries the style
+ * (place, place-filled).
  */
-function paintedIs({ type, zero }: { type: string; zero: boolean }): boolean {
+function paintedIs(page: DriverPage, { type, zero }: { type: string; zero: boolean }): Promise<void> {
   const types = type ? [type] : ['person', 'organisation', 'media', 'place'];
-  let n = 0;
-  for (const [name, h] of CSS.highlights) {
-    if (types.some((t) => name === `dramatis-${t}` || name === `dramatis-${t}-filled`)) n += (h as unknown as Set<Range>).size;
-  }
-  return zero ? n === 0 : n > 0;
+  return waitForRanges(page, (ranges) => {
+    const n = ranges.filter((r) => types.some((t) => r.kind === t || r.kind === `${t}-filled`)).length;
+    return zero ? n === 0 : n > 0;
+  }, `${type || 'any type'} ${zero ? 'not ' : ''}painted`);
 }
 
 const selectedTab = (panel: DriverPage) => attrsOf(panel, '[role="tab"][aria-selected="true"]', 'id');
@@ -88,11 +87,7 @@ export function panelSuite(name: BrowserName): void {
         // Again: the next mention, far below, which the page scrolls to and flashes.
         await press(panel, 'li.entity[data-entity-id="bashar-al-assad"] button.reveal', 'Enter');
         await panel.waitFor(() => /2 of 2/.test(document.querySelector('.on-page [role="status"]')?.textContent ?? ''), undefined);
-        await page.waitFor(() => {
-          const flash = CSS.highlights.get('dramatis-flash') as unknown as Set<Range> | undefined;
-          const range = flash ? [...flash][0] : undefined;
-          return range?.toString() === 'Bashar al-Assad' && range.startContainer.parentElement?.id === 'far';
-        }, undefined, 5_000);
+        await waitForRanges(page, (ranges) => ranges.some((r) => r.kind === 'flash' && r.text === 'Bashar al-Assad' && r.parentId === 'far'), 'the flash', 5_000);
         const view = await page.evaluate(() => {
           const r = document.getElementById('far')!.getBoundingClientRect();
           return { scrollY: window.scrollY, top: r.top, bottom: r.bottom, height: window.innerHeight };
@@ -228,34 +223,34 @@ export function panelSuite(name: BrowserName): void {
         await selectTab(panel, 'settings');
         await panel.waitFor(() => document.querySelector('#setting-site') !== null, undefined, 15_000);
         assert.match(await textOf(panel, 'label:has(#setting-site)'), /127\.0\.0\.1/);
-        assert.ok(await page.evaluate(paintedIs, { type: '', zero: false }), 'the article is highlighted');
+        await paintedIs(page, { type: '', zero: false });
         await assertNoAxeViolations(panel, 'the Settings tab');
         await panel.screenshot(artifactPath(`panel-${name}-en-settings.png`));
 
         await press(panel, '#setting-site', ' ');
         await panel.waitFor(() => document.querySelector('.disabled-sites li[data-site="127.0.0.1"]') !== null, undefined);
-        await page.waitFor(paintedIs, { type: '', zero: true }, 10_000);
+        await paintedIs(page, { type: '', zero: true });
 
         await press(panel, '.disabled-sites li[data-site="127.0.0.1"] button', 'Enter');
-        await page.waitFor(paintedIs, { type: '', zero: false }, 10_000);
+        await paintedIs(page, { type: '', zero: false });
         await panel.waitFor(() => document.querySelector('.disabled-sites') === null, undefined);
 
         await press(panel, 'input[data-type="place"]', ' ');
-        await page.waitFor(paintedIs, { type: 'place', zero: true }, 10_000);
-        await page.waitFor(paintedIs, { type: 'person', zero: false }, 10_000);
+        await paintedIs(page, { type: 'place', zero: true });
+        await paintedIs(page, { type: 'person', zero: false });
         await press(panel, 'input[data-type="place"]', ' ');
-        await page.waitFor(paintedIs, { type: 'place', zero: false }, 10_000);
+        await paintedIs(page, { type: 'place', zero: false });
 
         await press(panel, '#setting-enabled', ' ');
-        await page.waitFor(paintedIs, { type: '', zero: true }, 10_000);
+        await paintedIs(page, { type: '', zero: true });
         await press(panel, '#setting-enabled', ' ');
-        await page.waitFor(paintedIs, { type: 'person', zero: false }, 10_000);
+        await paintedIs(page, { type: 'person', zero: false });
 
         // The style: tint only, then back to tint and underline (the registry name says the style).
         await press(panel, 'input[name="highlight-style"][value="background"]', ' ');
-        await page.waitFor(() => CSS.highlights.has('dramatis-person-filled') && !CSS.highlights.has('dramatis-person'), undefined, 10_000);
+        await waitForRanges(page, (rs) => rs.some((r) => r.kind === 'person-filled') && !rs.some((r) => r.kind === 'person'), 'the filled style');
         await press(panel, 'input[name="highlight-style"][value="underline"]', ' ');
-        await page.waitFor(() => CSS.highlights.has('dramatis-person') && !CSS.highlights.has('dramatis-person-filled'), undefined, 10_000);
+        await waitForRanges(page, (rs) => rs.some((r) => r.kind === 'person') && !rs.some((r) => r.kind === 'person-filled'), 'the underline style');
 
         // The hover delay moves by the keyboard in steps of 50 ms and is stored.
         await press(panel, '#setting-delay', 'ArrowRight');
@@ -270,8 +265,7 @@ export function panelSuite(name: BrowserName): void {
         await panel.waitFor(() => /^150\b/.test(document.querySelector('output[for="setting-delay"]')?.textContent ?? ''), undefined);
 
         // Muted from its entity view, Damascus loses its highlights; unmuted from Settings, it has them back.
-        const damascusShown = () => page.evaluate(() => [...CSS.highlights.entries()].some(([k, h]) =>
-          k.startsWith('dramatis-') && k !== 'dramatis-flash' && [...(h as unknown as Set<Range>)].some((r) => r.toString() === 'دمشق')));
+        const damascusShown = async () => (await readHighlights(page)).some((r) => r.text === 'دمشق');
         assert.ok(await damascusShown(), 'Damascus is highlighted');
         await selectTab(panel, 'search');
         await typeInto(panel, '#search-input', 'Damascus');
@@ -282,14 +276,12 @@ export function panelSuite(name: BrowserName): void {
         // The toast confirms it, with Undo under the keyboard user's focus.
         await panel.waitFor(() => document.activeElement?.classList.contains('toast-undo') === true, undefined);
         assert.equal(await textOf(panel, '.toast .toast-message'), 'Damascus is no longer highlighted.');
-        await page.waitFor(() => ![...CSS.highlights.entries()].some(([k, h]) =>
-          k.startsWith('dramatis-') && [...(h as unknown as Set<Range>)].some((r) => r.toString() === 'دمشق')), undefined, 10_000);
-        assert.ok(await page.evaluate(paintedIs, { type: 'person', zero: false }), 'the other names stay highlighted');
+        await waitForHighlightText(page, 'دمشق', false);
+        await paintedIs(page, { type: 'person', zero: false });
         await selectTab(panel, 'settings');
         await press(panel, '.muted-entities li[data-entity-id="damascus"] button', 'Enter');
         await panel.waitFor(() => document.querySelector('.muted-entities') === null, undefined);
-        await page.waitFor(() => [...CSS.highlights.entries()].some(([k, h]) =>
-          k.startsWith('dramatis-') && [...(h as unknown as Set<Range>)].some((r) => r.toString() === 'دمشق')), undefined, 10_000);
+        await waitForHighlightText(page, 'دمشق');
       }));
 
     it('shows the Updates tab inside the tab frame', () =>

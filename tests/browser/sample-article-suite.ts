@@ -62,9 +62,9 @@ export function sampleArticleSuite(name: BrowserName): void {
     it('paints people and places under their own highlight names', () =>
       screenshotOnFailure(page, `${name}-types`, async () => {
         const ranges = await readHighlights(page);
-        const typeOf = (text: string) => new Set(ranges.filter((r) => r.text === text).map((r) => r.highlight));
-        assert.deepEqual([...typeOf('إسماعيل قاآني')], ['dramatis-person']);
-        assert.deepEqual([...typeOf('دمشق')], ['dramatis-place']);
+        const typeOf = (text: string) => new Set(ranges.filter((r) => r.text === text).map((r) => r.kind));
+        assert.deepEqual([...typeOf('إسماعيل قاآني')], ['person']);
+        assert.deepEqual([...typeOf('دمشق')], ['place']);
       }));
 
     it('opens a card with the entity’s role when a name is hovered, and closes it when the pointer leaves', () =>

@@ -187,7 +187,7 @@ export function toolbarSuite(name: BrowserName): void {
         await browser.ui.chooseActionMenuItem(MENU.site, few.url);
         await until(async () => (await settings())?.disabledSites?.includes('127.0.0.1'), 'the site turned off');
         await waitForButton('few', (s) => s.text === '' && s.title === say('badgeTitleSiteOff', '127.0.0.1'), 'muted');
-        await few.page.waitFor(() => ![...CSS.highlights.keys()].some((k) => k.startsWith('dramatis-') && (CSS.highlights.get(k) as unknown as Set<Range>).size > 0), undefined);
+        await until(async () => (await readHighlights(few.page)).length === 0, 'the highlights to go');
         if (name === 'firefox') {
           items = await until(async () => { const i = await browser.ui.actionMenu([MENU.site]); return i[0]?.title === en.menuSiteOn!.message ? i : null; }, 'the item to say "Turn on"');
         }
@@ -277,7 +277,7 @@ export function toolbarSuite(name: BrowserName): void {
         await waitForButton('few', (s) => s.text === '3', 'on');
         await browser.ui.runCommand('toggle-highlights');
         await waitForButton('few', (s) => s.text === '' && s.title === en.badgeTitlePageOff!.message, 'off on this page');
-        await few.page.waitFor(() => ![...CSS.highlights.keys()].some((k) => k.startsWith('dramatis-') && (CSS.highlights.get(k) as unknown as Set<Range>).size > 0), undefined);
+        await until(async () => (await readHighlights(few.page)).length === 0, 'the highlights to go');
         // Only this page: the settings and the other tabs are as they were.
         assert.deepEqual((await settings()).disabledSites, []);
         assert.equal((await button('article')).text, String(await distinctEntities(ext, pages.article!.tabId)));

@@ -67,6 +67,11 @@ export async function makeFeeds(v1: DatasetPack, key: KeyObject, stranger: KeyOb
   tampered.index.published = '2030-01-01T00:00:00Z';
   writeFileSync(join(root, 'bad-signature', 'index.json'), JSON.stringify(tampered));
   publish('schema', nextVersion(v1, (p) => ((p.entities[0] as { type: string }).type = 'robot')));
+  // Properly signed, a month ago, for two weeks: expired (a host replaying an old index to hold updates back).
+  mkdirSync(join(root, 'expired'), { recursive: true });
+  buildFeed(join(root, 'expired'), v2, [key], { now: Date.now() - 30 * 86_400_000 });
+  // A name with a right-to-left override, which would reverse the text after it wherever it is shown.
+  publish('bidi', nextVersion(v1, (p) => p.entities.push(person(v1, 'zz-bidi', 'Reversed\u202eName')), 50));
   publish('js-link', nextVersion(v1, (p) => (p.articles[0]!.url = 'javascript:alert(1)')));
   publish('dangling', nextVersion(v1, (p) => p.entities.push(person(v1, 'zz-dangling', 'Dorian Dangler', {
     affiliations: [{ relation: { en: 'member of', ar: 'عضو في' }, targetId: 'no-such-entity', evidence: [{ articleId: v1.articles[0]!.id, quote: v1.articles[0]!.text.slice(0, 40) }] }],

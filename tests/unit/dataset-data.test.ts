@@ -178,6 +178,16 @@ test('the assembler refuses what the sources must not say', () => {
   assert.deepEqual(text, [`${ARTICLE_FILE.replace('.txt', '.json')}: text: The text comes from ${ARTICLE_FILE}; remove this field.`]);
 });
 
+test('npm run data refuses a bidi control in any text, and a version past the ceiling, where they are written', () => {
+  const name = problemsOf(tamperedSources('data/entities/iraq.json', (e) => (e.name.en = 'Iraq\u202e')));
+  assert.equal(name.length, 1);
+  assert.match(name[0]!, /^data\/entities\/iraq\.json: iraq: name\.en: Contains the invisible direction control U\+202E RIGHT-TO-LEFT OVERRIDE/);
+  const publisher = problemsOf(tamperedSources(ARTICLE_FILE.replace('.txt', '.json'), (a) => (a.publisher.en = 'Step\u2067')));
+  assert.match(publisher[0]!, /publisher\.en: Contains the invisible direction control U\+2067 RIGHT-TO-LEFT ISOLATE/);
+  const version = problemsOf(tamperedSources('data/dataset.json', (d) => (d.version = Number.MAX_SAFE_INTEGER)));
+  assert.deepEqual(version, [`data/dataset.json: version: Must be at most 1000000000, got ${Number.MAX_SAFE_INTEGER}.`]);
+});
+
 test('an edited article text breaks the quotes that relied on it, reported against the entity files', () => {
   const sources = structuredClone(read.sources);
   sources.articles[0]!.text.value = sources.articles[0]!.text.value.replaceAll('بشار الأسد', 'بشار');

@@ -27,6 +27,15 @@ function verdicts(next: DatasetPack): { patch: boolean; full: boolean; errors: s
 
 test('the real dataset is valid to start from', () => assert.ok(validatePack(base).ok));
 
+test('a patch is refused when a text it puts holds a bidi control, as the whole pack would be', () => {
+  const next = nextVersion(base, (p) => p.entities.push(person(base, 'zz-bidi', 'Overridden\u202eName')));
+  const v = verdicts(next);
+  assert.deepEqual([v.patch, v.full], [false, false]);
+  assert.match(v.errors.join('\n'), /U\+202E RIGHT-TO-LEFT OVERRIDE/);
+  const quiet = verdicts(nextVersion(base, (p) => p.entities.push(person(base, 'zz-plain', 'Plain Name'))));
+  assert.deepEqual([quiet.patch, quiet.full], [true, true], 'the same patch without it is accepted');
+});
+
 test('diff then apply gives the new pack back, and the patch holds only what changed', () => {
   const next = nextVersion(base, (p) => {
     p.entities.push(person(base, 'zz-one', 'Ottoline Onesie'));

@@ -17,6 +17,7 @@ const body: FeedIndexBody = {
   datasetId: 'dramatis-core',
   version: 2,
   published: '2027-01-02T00:00:00Z',
+  expires: '2027-01-16T00:00:00Z',
   pack: { url: 'packs/dramatis-core-2.json', size: 1234, sha256: 'a'.repeat(64) },
   patches: [{ from: 1, to: 2, url: 'patches/dramatis-core-1-2.json', size: 99, sha256: 'b'.repeat(64) }],
 };

@@ -2,12 +2,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FeedIndexBody } from '../../src/core/feed-index.ts';
-import { CHECK_INTERVAL_MS, FIRST_RETRY_MS, checkDue, nextCheckDelay } from '../../src/core/feed-schedule.ts';
+import { CHECK_INTERVAL_MS, FIRST_RETRY_MS, STALE_AFTER_MS, checkDue, feedFreshness, nextCheckDelay } from '../../src/core/feed-schedule.ts';
+import { expiryProblem } from '../../src/core/feed-index.ts';
 import { acceptsVersion, planUpdate } from '../../src/core/feed-version.ts';
 
 const file = (size: number) => ({ url: 'x.json', size, sha256: '0'.repeat(64) });
 const index = (version: number, patches: Array<[number, number]>, packSize = 1000): FeedIndexBody => ({
-  feedFormat: 1, datasetId: 'd', version, published: '2027-01-01T00:00:00Z', pack: file(packSize),
+  feedFormat: 1, datasetId: 'd', version, published: '2027-01-01T00:00:00Z', expires: '2027-01-15T00:00:00Z', pack: file(packSize),
   patches: patches.map(([from, size]) => ({ from, to: from + 1, ...file(size) })),
 });
 
@@ -34,6 +35,15 @@ test('only a newer version of the same dataset is accepted', () => {
   assert.ok(!acceptsVersion({ datasetId: 'd', version: 1 }, { datasetId: 'e', version: 2 }));
 });
 
+test('any signed version of the dataset supersedes local (imported) data, in full, whatever version it claims', () => {
+  const local = { datasetId: 'd', version: 1_000_000_000, local: true };
+  assert.deepEqual(planUpdate(local, index(2, [[1, 10]])), { kind: 'full' });
+  assert.deepEqual(planUpdate({ ...local, version: 2 }, index(2, [])), { kind: 'full' }, 'even the same version: the rows differ');
+  assert.deepEqual(planUpdate({ ...local, datasetId: 'e' }, index(2, [])), { kind: 'other-dataset', offered: 'd', stored: 'e' });
+  assert.ok(acceptsVersion(local, { datasetId: 'd', version: 2 }));
+  assert.ok(!acceptsVersion(local, { datasetId: 'e', version: 2 }));
+});
+
 test('checks every 6 hours; after failures, retries back off from 5 minutes, never beyond 6 hours', () => {
   assert.equal(CHECK_INTERVAL_MS, 6 * 3600_000);
   assert.equal(nextCheckDelay(0), CHECK_INTERVAL_MS);
@@ -44,4 +54,21 @@ test('checks every 6 hours; after failures, retries back off from 5 minutes, nev
   assert.ok(nextCheckDelay(1, 0) < nextCheckDelay(1, 1), 'jitter spreads retries');
   for (let f = 1; f < 20; f++) assert.ok(nextCheckDelay(f + 1, 0.5) >= nextCheckDelay(f, 0.5));
   assert.ok(checkDue(10, undefined) && checkDue(10, 10) && !checkDue(9, 10));
+});
+
+test('an index is believed until it expires, and never for longer than 45 days ahead', () => {
+  const now = Date.parse('2027-01-10T00:00:00Z');
+  assert.equal(expiryProblem({ expires: '2027-01-15T00:00:00Z' }, now), null);
+  assert.match(expiryProblem({ expires: '2027-01-09T23:59:59Z' }, now) ?? '', /expired on 2027-01-09T23:59:59Z/);
+  assert.match(expiryProblem({ expires: '2027-01-10T00:00:00Z' }, now) ?? '', /expired/, 'the moment it expires');
+  assert.match(expiryProblem({ expires: '2027-03-10T00:00:00Z' }, now) ?? '', /longer than an index may/);
+});
+
+test('the data is stale once the believed index expired, or a week went by without a successful check', () => {
+  const now = Date.parse('2027-02-01T00:00:00Z');
+  assert.deepEqual(feedFreshness({}, now), { stale: false }, 'nothing checked yet: nothing to say');
+  assert.deepEqual(feedFreshness({ lastCheckAt: now - 1000 }, now), { stale: true }, 'checked, never confirmed');
+  assert.deepEqual(feedFreshness({ lastSuccessAt: now - 1000, indexExpires: now + 1000 }, now), { stale: false });
+  assert.deepEqual(feedFreshness({ lastSuccessAt: now - 1000, indexExpires: now - 1 }, now), { stale: true, since: now - 1000 });
+  assert.deepEqual(feedFreshness({ lastSuccessAt: now - STALE_AFTER_MS - 1 }, now), { stale: true, since: now - STALE_AFTER_MS - 1 });
 });

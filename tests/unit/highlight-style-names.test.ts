@@ -1,22 +1,24 @@
 /**
- * The Settings tab names each highlight style for what pages are painted with in it (assets/content.css): the
+ * The Settings tab names each highlight style for what pages are painted with in it: the
  * "underline" style draws lines and no fill, the "background" style a fill and no line. A name that promises
- * what the page does not show ("Tint and underline" for lines only) fails here.
+ * what the page does not show ("Tint and underline" for lines only) fails here. The rules are the stylesheet
+ * Dramatis adopts while it runs (src/content/highlight-styles.ts), here with each kind's name as its registry name.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ROOT } from '../../scripts/build.ts';
+import { HIGHLIGHT_KINDS, highlightCss, type HighlightNames } from '../../src/content/highlight-styles.ts';
 
-const css = readFileSync(join(ROOT, 'assets', 'content.css'), 'utf8');
+const css = highlightCss(Object.fromEntries(HIGHLIGHT_KINDS.map((k) => [k, `dramatis-${k}`])) as unknown as HighlightNames);
 const messages = (lang: string) => JSON.parse(readFileSync(join(ROOT, 'assets', '_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
 const TYPES = ['person', 'organisation', 'media', 'place'];
 
 /** The declarations of the ::highlight() rule for one registry name. */
 function rule(name: string): string {
   const m = new RegExp(`::highlight\\(${name}\\)\\s*\\{([^}]*)\\}`).exec(css);
-  assert.ok(m, `content.css has a rule for ${name}`);
+  assert.ok(m, `the highlight stylesheet has a rule for ${name}`);
   return m[1]!;
 }
 

@@ -45,3 +45,7 @@ test('least permissions: storage, alarms, the menus (and Chrome’s sidePanel); 
 test('the browser’s "Extension options" opens the settings page', () => {
   assert.deepEqual(source.options_ui, { page: 'options.html', open_in_tab: true });
 });
+
+test('no stylesheet is injected into every page: the highlight rules are added only where Dramatis runs', () => {
+  for (const script of source.content_scripts as { css?: string[] }[]) assert.equal(script.css, undefined);
+});

@@ -3,6 +3,10 @@
  * in size (the body may never exceed what the index declared, nor the hard cap), and checked against the
  * declared size and SHA-256. A feed on another origin must send CORS headers (see data/feed/README.md): the
  * extension asks for no host permissions.
+ *
+ * Every request is the same for every reader: no cookie, no cache, and no conditional request (an ETag a
+ * server hands out and the extension echoes back every 6 hours can tell one install from another; the index is
+ * a few hundred bytes, so asking for it whole each time costs nothing worth that).
  */
 import { bytesToHex } from '../../core/feed-signature.ts';
 import { FeedError } from './sync-error.ts';
@@ -13,15 +17,10 @@ export interface DownloadOptions {
   maxBytes: number;
   /** The exact size the index declared, when known. */
   expectedSize?: number;
-  headers?: Record<string, string>;
   onProgress?: (done: number, total: number) => void;
 }
 
-export type DownloadResult =
-  | { notModified: true }
-  | { notModified: false; bytes: Uint8Array; etag?: string; lastModified?: string };
-
-export async function download(url: string, options: DownloadOptions): Promise<DownloadResult> {
+export async function download(url: string, options: DownloadOptions): Promise<Uint8Array> {
   if (globalThis.navigator?.onLine === false) throw new FeedError('offline');
   const controller = new AbortController();
   let stalled = false;
@@ -39,10 +38,10 @@ export async function download(url: string, options: DownloadOptions): Promise<D
     try {
       response = await fetch(url, {
         signal: controller.signal,
-        // Validators are sent by hand (If-None-Match, If-Modified-Since), so the HTTP cache must stay out of it.
+        // Neither stored nor revalidated: the HTTP cache would send If-None-Match with the ETag it kept.
         cache: 'no-store',
         credentials: 'omit',
-        headers: options.headers ?? {},
+        referrerPolicy: 'no-referrer',
       });
     } catch (err) {
       if (stalled) throw new FeedError('timeout', url);
@@ -50,7 +49,6 @@ export async function download(url: string, options: DownloadOptions): Promise<D
       if ((globalThis.navigator as Navigator | undefined)?.onLine === false) throw new FeedError('offline');
       throw new FeedError('network', `${url}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (response.status === 304) return { notModified: true };
     if (!response.ok) throw new FeedError('http', `HTTP ${response.status} ${response.statusText} (${url})`.trim());
     const limit = Math.min(options.maxBytes, options.expectedSize ?? Infinity);
     const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -61,9 +59,7 @@ export async function download(url: string, options: DownloadOptions): Promise<D
     if (options.expectedSize !== undefined && bytes.length !== options.expectedSize) {
       throw new FeedError('truncated', `${bytes.length} of ${options.expectedSize} bytes received (${url})`);
     }
-    const etag = response.headers.get('etag') ?? undefined;
-    const lastModified = response.headers.get('last-modified') ?? undefined;
-    return { notModified: false, bytes, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+    return bytes;
   } finally {
     clearTimeout(timer);
   }

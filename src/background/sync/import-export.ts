@@ -3,11 +3,17 @@
  * pieces (runtime messages are capped in size), staged in IndexedDB so nothing of it lives only in the
  * worker's memory; the commit validates it exactly as a feed's pack is validated, then installs it in one
  * transaction. An import follows the feed's version rule: same dataset, newer version.
+ *
+ * Staging is bounded: one import at a time (every piece drops whatever other imports left behind), pieces in
+ * order, and at most MAX_IMPORT_BYTES in all (a running total is staged beside the pieces). Only the Updates tab
+ * may send pieces (see SYNC_ACCESS).
  */
 import { Value } from '@sinclair/typebox/value';
 import { DatasetPack } from '../../core/dataset-schema.ts';
 import { validatePack } from '../../core/dataset-validate.ts';
 import { acceptsVersion } from '../../core/feed-version.ts';
+import { MAX_FILE_BYTES } from '../../core/feed-index.ts';
+import { isLocal } from '../../shared/messages.ts';
 import { IMPORT_CHUNK_CHARS, type SyncOutcome } from '../../shared/sync-api.ts';
 import { ensureDataset } from '../bundled-pack.ts';
 import { exportPack } from '../dataset-store.ts';
@@ -19,26 +25,69 @@ import { FeedError, toSyncError } from './sync-error.ts';
 import { ProgressReporter, updateSyncState } from './sync-state.ts';
 
 const IMPORT_ID = /^[A-Za-z0-9-]{1,64}$/;
-/** 256 MiB of text at most. */
-const MAX_CHUNKS = 64;
+/** An import file is at most as large as a feed's pack (as UTF-8). */
+export const MAX_IMPORT_BYTES = MAX_FILE_BYTES;
+const MAX_CHUNKS = Math.ceil(MAX_IMPORT_BYTES / IMPORT_CHUNK_CHARS);
+/** The piece number under which an import's running byte total is staged. */
+const TOTAL = -1;
 
-const range = (importId: string) => IDBKeyRange.bound([importId, 0], [importId, MAX_CHUNKS]);
+/** Every staged row of an import: its pieces and its total. */
+const range = (importId: string) => IDBKeyRange.bound([importId, TOTAL], [importId, MAX_CHUNKS]);
+
+/** The UTF-8 length of a string (what the file weighed), without encoding it. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
 
 export async function stageChunk(importId: unknown, index: unknown, text: unknown): Promise<{ received: number }> {
   if (typeof importId !== 'string' || !IMPORT_ID.test(importId)) throw new Error('importChunk: bad importId');
   if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= MAX_CHUNKS) throw new Error('importChunk: bad index');
   if (typeof text !== 'string' || text.length > IMPORT_CHUNK_CHARS) throw new Error('importChunk: bad text');
+  const bytes = utf8Length(text);
   const db = await openDatabase();
   const tx = db.transaction('staging', 'readwrite');
-  // A new import drops whatever an abandoned one left behind.
-  if (index === 0) await tx.store.delete(IDBKeyRange.lowerBound([importId, MAX_CHUNKS], true));
-  if (index === 0) await tx.store.delete(IDBKeyRange.upperBound([importId, 0], true));
+  // One import at a time: whatever another import left behind goes, whichever piece this is.
+  await tx.store.delete(IDBKeyRange.upperBound([importId], true));
+  await tx.store.delete(IDBKeyRange.lowerBound([importId, MAX_CHUNKS], true));
+  const staged = index === 0 ? 0 : Number((await tx.store.get([importId, TOTAL])) ?? NaN);
+  // Pieces come in order, each once: a gap or a repeat is not the Updates tab sending a file.
+  const expected = index === 0 ? 0 : await tx.store.count(IDBKeyRange.bound([importId, 0], [importId, MAX_CHUNKS]));
+  if (index === 0) await tx.store.delete(range(importId));
+  // Refused pieces drop their import too (and the others stay dropped): nothing is left staged.
+  if (index !== expected || !Number.isFinite(staged)) {
+    await tx.store.delete(range(importId));
+    await tx.done;
+    throw new Error(`importChunk: piece ${index} out of order`);
+  }
+  if (staged + bytes > MAX_IMPORT_BYTES) {
+    await tx.store.delete(range(importId));
+    await tx.done;
+    throw new Error(`importChunk: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  }
   await tx.store.put(text, [importId, index]);
+  await tx.store.put(String(staged + bytes), [importId, TOTAL]);
   await tx.done;
   return { received: index + 1 };
 }
 
-export function commitImport(importId: unknown, count: unknown): Promise<SyncOutcome> {
+/** A file's name as the Updates tab shows it: plain text, one line, no direction controls, not too long. */
+function cleanFileName(name: unknown): string | undefined {
+  if (typeof name !== 'string') return undefined;
+  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 200);
+  return clean === '' ? undefined : clean;
+}
+
+export function commitImport(importId: unknown, count: unknown, fileName?: unknown): Promise<SyncOutcome> {
   if (typeof importId !== 'string' || !IMPORT_ID.test(importId)) return Promise.reject(new Error('importCommit: bad importId'));
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_CHUNKS) return Promise.reject(new Error('importCommit: bad count'));
   return withJobLock('import', true, async () => {
@@ -47,7 +96,7 @@ export function commitImport(importId: unknown, count: unknown): Promise<SyncOut
     const db = await openDatabase();
     try {
       progress.report('validate');
-      const pieces = await db.getAll('staging', range(importId));
+      const pieces = await db.getAll('staging', IDBKeyRange.bound([importId, 0], [importId, MAX_CHUNKS]));
       if (pieces.length !== count) throw new FeedError('badFile', `${pieces.length} of ${count} pieces of the file arrived`);
       const parsed = await timed(timings, 'parse', () => parseJson(new TextEncoder().encode(pieces.join('')), 'badFile', 'The file'));
       const result = await timed(timings, 'validate', () => validatePack(parsed));
@@ -59,8 +108,9 @@ export function commitImport(importId: unknown, count: unknown): Promise<SyncOut
       const stored = await ensureDataset();
       const pack = result.pack;
       if (pack.datasetId !== stored.datasetId) throw new FeedError('otherDataset', `the file holds "${pack.datasetId}"; "${stored.datasetId}" is installed`);
-      if (!acceptsVersion(stored, pack)) throw new FeedError('rollback', `the file holds version ${pack.version}; version ${stored.version} is installed`);
-      const info = await installFullPack(pack, 'import', progress, timings);
+      if (!acceptsVersion({ ...stored, local: isLocal(stored) }, pack)) throw new FeedError('rollback', `the file holds version ${pack.version}; version ${stored.version} is installed`);
+      // Installed as local data: the next signed version from the feed replaces it, whatever version it claims.
+      const info = await installFullPack(pack, 'import', progress, timings, cleanFileName(fileName));
       await updateSyncState(() => ({ lastError: undefined, timings }));
       return { ok: true, result: 'updated', version: info.version };
     } catch (err) {

@@ -10,7 +10,7 @@ import { claimsFromMatcher } from '../../core/feed-patch-claims.ts';
 import type { DatasetPatch } from '../../core/feed-patch.ts';
 import type { DatasetInfo } from '../../shared/messages.ts';
 import type { LastChange, UpdateSource } from '../../shared/sync-api.ts';
-import { announceDataset, applyPatchRows, gatherPatchBase, installPack, storedEntityIds } from '../dataset-store.ts';
+import { announceDataset, applyPatchRows, gatherPatchBase, installPack, storedEntityIds, type PackOrigin } from '../dataset-store.ts';
 import { openDatabase } from '../db.ts';
 import { matcherAfterPatch, matcherFor, usePatchedMatcher } from '../matcher-cache.ts';
 import { FeedError } from './sync-error.ts';
@@ -39,14 +39,18 @@ async function finish(info: DatasetInfo, change: LastChange, progress: ProgressR
 }
 
 export async function installFullPack(
-  pack: DatasetPack, source: UpdateSource, progress: ProgressReporter, timings: Timings,
+  pack: DatasetPack, source: UpdateSource, progress: ProgressReporter, timings: Timings, fileName?: string,
 ): Promise<DatasetInfo> {
   const db = await openDatabase();
-  const before = new Set(await storedEntityIds(db));
+  // What the stored data held, to say what changed (a damaged dataset being replaced counts as empty).
+  const before = new Set(await storedEntityIds(db).catch(() => [] as string[]));
   const fromVersion = (await db.get('meta', 'dataset') as DatasetInfo | undefined)?.version;
   // Compiling the names comes first, outside the transaction (installPack); the rows follow, reported as 'apply'.
   progress.report('matcher');
-  const info = await timed(timings, 'apply', () => installPack(db, pack, (done, total) => progress.report('apply', done, total), timings));
+  const origin: PackOrigin = source === 'import'
+    ? { source: 'import', importedAt: Date.now(), ...(fileName ? { fileName } : {}) }
+    : { source: source === 'bundled' ? 'bundled' : 'feed' };
+  const info = await timed(timings, 'apply', () => installPack(db, pack, origin, (done, total) => progress.report('apply', done, total), timings));
   const after = new Set(pack.entities.map((e) => e.id));
   const added = pack.entities.filter((e) => !before.has(e.id));
   let removed = 0;

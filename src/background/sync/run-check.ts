@@ -1,5 +1,5 @@
 /**
- * One check of the feed, start to end: the signed index (conditional request), the version rules, then patches
+ * One check of the feed, start to end: the signed index (fetched whole, unconditionally; refused once expired), the version rules, then patches
  * when a chain of them leads from the stored version, or the full pack; every file's size and hash checked
  * against the signed index before it is parsed, and every update validated before it is installed. Any
  * failure leaves the stored dataset as it was and is recorded, in words, for the Updates tab.
@@ -7,11 +7,12 @@
 import { Value } from '@sinclair/typebox/value';
 import { DatasetPack } from '../../core/dataset-schema.ts';
 import { validatePack } from '../../core/dataset-validate.ts';
-import { MAX_FILE_BYTES, MAX_INDEX_BYTES, checkFeedIndex, type FeedFile, type SignedFeedIndex } from '../../core/feed-index.ts';
+import { MAX_FILE_BYTES, MAX_INDEX_BYTES, checkFeedIndex, expiryProblem, type FeedFile, type SignedFeedIndex } from '../../core/feed-index.ts';
 import { checkPatchShape, type DatasetPatch } from '../../core/feed-patch.ts';
 import { FIRST_RETRY_MS, nextCheckDelay } from '../../core/feed-schedule.ts';
 import { verifyFeedIndex } from '../../core/feed-signature.ts';
 import { acceptsVersion, planUpdate } from '../../core/feed-version.ts';
+import { isLocal } from '../../shared/messages.ts';
 import type { SyncOutcome } from '../../shared/sync-api.ts';
 import { ensureDataset } from '../bundled-pack.ts';
 import { checkSha256, download, parseJson } from './download.ts';
@@ -20,7 +21,7 @@ import { installFullPack, installPatch, timed, type Timings } from './install-up
 import { withJobLock } from './job-lock.ts';
 import { ensurePeriodicAlarm, scheduleRetry } from './scheduler-alarms.ts';
 import { FeedError, toSyncError } from './sync-error.ts';
-import { ProgressReporter, loadSyncState, updateSyncState } from './sync-state.ts';
+import { ProgressReporter, updateSyncState } from './sync-state.ts';
 
 /** Checks the feed. Manual checks wait for a running job; scheduled ones skip if one runs. */
 export function runCheck(manual: boolean): Promise<SyncOutcome> {
@@ -37,19 +38,14 @@ async function check(): Promise<SyncOutcome> {
   try {
     progress.report('index');
     const stored = await ensureDataset();
-    const state = await loadSyncState();
-    const validators: Record<string, string> = {};
-    if (state.feedUrl === config.feedUrl && state.knownVersion === stored.version) {
-      if (state.etag) validators['If-None-Match'] = state.etag;
-      if (state.lastModified) validators['If-Modified-Since'] = state.lastModified;
-    }
     const fetched = await timed(timings, 'index', () =>
-      download(config.feedUrl, { stallTimeoutMs: config.stallTimeoutMs, maxBytes: MAX_INDEX_BYTES, headers: validators }));
-    if (fetched.notModified) return await succeed('upToDate', stored.version, {}, timings, started);
-    const { signed, signedBy } = await verifiedIndex(parseJson(fetched.bytes, 'badIndex', 'The feed index'), config);
-    // Validators are kept only once the index is dealt with: after a failure the next check must fetch it again.
-    const keep = { feedUrl: config.feedUrl, etag: fetched.etag, lastModified: fetched.lastModified, signedBy };
-    const plan = planUpdate(stored, signed.index);
+      download(config.feedUrl, { stallTimeoutMs: config.stallTimeoutMs, maxBytes: MAX_INDEX_BYTES }));
+    const { signed, signedBy } = await verifiedIndex(parseJson(fetched, 'badIndex', 'The feed index'), config);
+    // An expired index is an old copy (or a host holding updates back): not even "nothing new" is believed.
+    const expired = expiryProblem(signed.index, Date.now());
+    if (expired) throw new FeedError('expired', expired);
+    const keep = { feedUrl: config.feedUrl, indexExpires: Date.parse(signed.index.expires), signedBy };
+    const plan = planUpdate({ ...stored, local: isLocal(stored) }, signed.index);
     switch (plan.kind) {
       case 'up-to-date':
         return await succeed('upToDate', stored.version, keep, timings, started);
@@ -67,7 +63,8 @@ async function check(): Promise<SyncOutcome> {
       }
       case 'full': {
         const pack = await fetchPack(signed, config, progress, timings);
-        if (!acceptsVersion(await ensureDataset(), pack)) throw new FeedError('rollback', `version ${pack.version} is not newer`);
+        const now = await ensureDataset();
+        if (!acceptsVersion({ ...now, local: isLocal(now) }, pack)) throw new FeedError('rollback', `version ${pack.version} is not newer`);
         const info = await installFullPack(pack, 'feedFull', progress, timings);
         return await succeed('updated', info.version, keep, timings, started);
       }
@@ -92,16 +89,14 @@ async function check(): Promise<SyncOutcome> {
 }
 
 async function succeed(
-  result: 'updated' | 'upToDate', version: number,
-  keep: { feedUrl?: string; etag?: string | undefined; lastModified?: string | undefined; signedBy?: string },
+  result: 'updated' | 'upToDate', version: number, keep: { feedUrl: string; indexExpires: number; signedBy: string },
   timings: Timings, started: number,
 ): Promise<SyncOutcome> {
   timings.total = Math.round(performance.now() - started);
   const now = Date.now();
-  await updateSyncState((s) => ({
+  await updateSyncState(() => ({
     ...keep, lastCheckAt: now, lastSuccessAt: now, lastResult: result, lastError: undefined, failures: 0,
     nextCheckAt: now + nextCheckDelay(0), ...(result === 'updated' ? { timings } : {}),
-    ...(keep.feedUrl ? {} : { etag: s.etag, lastModified: s.lastModified }),
   }));
   return { ok: true, result, version };
 }
@@ -127,10 +122,9 @@ async function fetchListed(file: FeedFile, config: FeedConfig, progress: Progres
       stallTimeoutMs: config.stallTimeoutMs, maxBytes: MAX_FILE_BYTES, expectedSize: file.size,
       onProgress: (done, total) => progress.report('download', done, total),
     }));
-  if (got.notModified) throw new FeedError('http', `HTTP 304 for ${url.href}, which was not asked conditionally`);
   progress.report('verify');
-  await timed(timings, 'verify', () => checkSha256(got.bytes, file.sha256, url.href));
-  return got.bytes;
+  await timed(timings, 'verify', () => checkSha256(got, file.sha256, url.href));
+  return got;
 }
 
 async function fetchPack(signed: SignedFeedIndex, config: FeedConfig, progress: ProgressReporter, timings: Timings): Promise<DatasetPack> {

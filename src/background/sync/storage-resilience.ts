@@ -21,9 +21,6 @@ export async function noteSeeded(info: DatasetInfo): Promise<boolean> {
     wiped = s.knownVersion !== undefined;
     return {
       knownVersion: info.version,
-      // The validators belonged to the lost data: the next check must read the index again.
-      etag: undefined,
-      lastModified: undefined,
       ...(wiped
         ? {
             reseededAt: Date.now(),

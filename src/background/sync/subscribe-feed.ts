@@ -41,8 +41,7 @@ async function readRequest(request: unknown): Promise<Omit<FeedSubscription, 'si
 async function verifyFeed(feedUrl: string, keys: readonly TrustedKey[]): Promise<string> {
   const timeout = (await feedConfig().catch(() => null))?.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
   const fetched = await download(feedUrl, { stallTimeoutMs: timeout, maxBytes: MAX_INDEX_BYTES });
-  if (fetched.notModified) throw new FeedError('http', `HTTP 304 for ${feedUrl}, which was not asked conditionally`);
-  const checked = checkFeedIndex(parseJson(fetched.bytes, 'badIndex', 'The feed index'));
+  const checked = checkFeedIndex(parseJson(fetched, 'badIndex', 'The feed index'));
   if (!checked.ok) throw new FeedError('badIndex', checked.problem);
   const signature = await verifyFeedIndex(crypto.subtle, checked.index, keys);
   if (!signature.ok) {
@@ -62,10 +61,10 @@ export async function subscribeFeed(request: unknown): Promise<SubscribeOutcome>
     const wanted = await readRequest(request);
     const signedBy = await verifyFeed(wanted.feedUrl, wanted.keys);
     await saveSubscription({ ...wanted, since: Date.now() });
-    // A new feed starts afresh: no backoff, no validators or error of the previous one.
+    // A new feed starts afresh: no backoff, no expiry or error of the previous one.
     await updateSyncState(() => ({
       failures: 0, lastError: undefined, lastResult: undefined, nextCheckAt: undefined,
-      etag: undefined, lastModified: undefined, feedUrl: undefined, signedBy,
+      indexExpires: undefined, feedUrl: undefined, signedBy,
     }));
     await syncAlarms(true);
     const check = await runCheck(true);
@@ -80,7 +79,7 @@ export async function removeFeed(): Promise<{ removed: boolean }> {
   const remaining = await feedConfig();
   await updateSyncState(() => ({
     failures: 0, lastError: undefined, lastResult: undefined, nextCheckAt: undefined,
-    etag: undefined, lastModified: undefined, feedUrl: undefined, signedBy: undefined,
+    indexExpires: undefined, feedUrl: undefined, signedBy: undefined,
   }));
   await syncAlarms(remaining !== null);
   return { removed };

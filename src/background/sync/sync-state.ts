@@ -8,8 +8,11 @@ import {
 } from '../../shared/sync-api.ts';
 
 export async function loadSyncState(): Promise<SyncState> {
-  const raw = (await browser.storage.local.get(SYNC_STATE_KEY))[SYNC_STATE_KEY] as SyncState | undefined;
-  return typeof raw === 'object' && raw !== null ? { ...raw, failures: Number(raw.failures) || 0 } : { failures: 0 };
+  const raw = (await browser.storage.local.get(SYNC_STATE_KEY))[SYNC_STATE_KEY] as (SyncState & { etag?: unknown; lastModified?: unknown }) | undefined;
+  if (typeof raw !== 'object' || raw === null) return { failures: 0 };
+  // Earlier versions kept the feed's ETag to echo back: dropped at the next write, never sent again.
+  const { etag: _etag, lastModified: _lastModified, ...state } = raw;
+  return { ...state, failures: Number(raw.failures) || 0 };
 }
 
 /** Read-modify-write of the state. Only the background writes it, and one job at a time (job-lock.ts). */

@@ -1,0 +1,3 @@
+import { livingPageSuite } from './living-page-suite.ts';
+
+livingPageSuite('firefox');

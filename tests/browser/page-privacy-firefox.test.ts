@@ -1,0 +1,3 @@
+import { pagePrivacySuite } from './page-privacy-suite.ts';
+
+pagePrivacySuite('firefox');

@@ -1,0 +1,3 @@
+import { senderSuite } from './sender-suite.ts';
+
+senderSuite('firefox');
