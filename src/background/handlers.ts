@@ -2,6 +2,7 @@
  * The background's implementation of the whole BackgroundApi (a missing request is a compile error): the page
  * and dataset requests here, each further area's handlers from its own file.
  */
+import { answerOf, findInChunk } from '../core/scan-answer.ts';
 import { browser } from '../shared/browser.ts';
 import type { AccessTable } from '../shared/listen.ts';
 import { PAGE_ACCESS, PANEL_FOCUS_KEY, type BackgroundApi, type Handlers, type PageApi } from '../shared/messages.ts';
@@ -29,12 +30,8 @@ const pageHandlers: Handlers<PageApi> = {
     if (typeof text !== 'string' || !isStringArray(licensed)) throw new Error('scanText: bad parameters');
     if (text.length > MAX_SCAN_CHARS) throw new Error('scanText: text too long');
     const { version, matcher } = await currentMatcher();
-    const found = matcher.scanCompact(text, new Set(licensed));
-    // A page must scan again where a licence found later can change what counts: an entity with ambiguous
-    // aliases, and one that another alias's page context names (licensedBy).
-    const briefs = (await briefsFor(version, found.entityIds)).map((b, i) =>
-      b && !b.ambiguous && matcher.licensesOthers(found.entityIds[i]!) ? { ...b, ambiguous: true } : b);
-    return { ...found, briefs };
+    const found = findInChunk(matcher, text, licensed);
+    return answerOf(matcher, found, await briefsFor(version, found.entityIds));
   },
 
   async getEntities({ ids }) {

@@ -10,7 +10,8 @@
  */
 import type { DatasetPack, Entity, Article } from '../core/dataset-schema.ts';
 import type { EntityBrief } from '../core/entity-brief.ts';
-import type { CompactScanResult, Mention } from '../core/name-matcher.ts';
+import type { Mention } from '../core/name-matcher.ts';
+import type { ScanAnswer } from '../core/scan-answer.ts';
 import type { PageStatus } from '../core/toolbar-state.ts';
 import type { PanelApi } from './panel-api.ts';
 import type { AccessTable } from './listen.ts';
@@ -128,9 +129,7 @@ export interface ContentApi {
  * entityIds[entities[i]]; `mentionsOf` in src/core/name-matcher.ts expands them), with the brief of each entity
  * named, in entityIds' order (null: no longer in the stored dataset).
  */
-export interface ScanTextResult extends CompactScanResult {
-  briefs: Array<EntityBrief | null>;
-}
+export type ScanTextResult = ScanAnswer;
 
 /** An article without its full text: what a card needs to cite it. */
 export type ArticleMeta = Omit<Article, 'text'>;

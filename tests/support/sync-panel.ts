@@ -3,7 +3,7 @@ import type { DriverPage } from '../../scripts/browsers.ts';
 import type { DatasetPack } from '../../src/core/dataset-schema.ts';
 import type { SyncStatus } from '../../src/shared/sync-api.ts';
 
-type Area = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
+type Area = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> };
 type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> }; storage: { local: Area; session: Area } };
 
 /** A request to the background, sent from the extension page. */
@@ -38,6 +38,13 @@ export async function storageSet(page: DriverPage, values: Record<string, unknow
     const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
     await api.storage.local.set(v);
   }, values);
+}
+
+export async function storageRemove(page: DriverPage, key: string): Promise<void> {
+  await page.evaluate(async (k: string) => {
+    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+    await api.storage.local.remove(k);
+  }, key);
 }
 
 /** Polls `probe` (in Node) until it returns a truthy value; generous by default, for a loaded machine. */

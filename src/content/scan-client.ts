@@ -1,0 +1,77 @@
+/**
+ * Where a chunk of page text is matched: in this tab, with the matcher the background publishes when the
+ * dataset is small (src/shared/tab-matcher.ts), or by the background. The published matcher is read once per
+ * dataset (storage.local, a local read, no worker to wake) and only used when it belongs to the dataset the stamp
+ * announces; anything else (none published, another dataset's, a form this build can't load) asks the
+ * background. Both paths run the same matcher code and src/core/scan-answer.ts.
+ */
+import { fromWire } from '../core/matcher-wire.ts';
+import { loadMatcher, type Matcher, type SerializedMatcher } from '../core/name-matcher.ts';
+import type { SerializedOverlay } from '../core/matcher-overlay.ts';
+import { answerOf, findInChunk, type ScanAnswer } from '../core/scan-answer.ts';
+import { browser } from '../shared/browser.ts';
+import { DATASET_STAMP_KEY } from '../shared/messages.ts';
+import { sendToBackground } from '../shared/send.ts';
+import { TAB_MATCHER_KEY, type TabMatcherRecord } from '../shared/tab-matcher.ts';
+import { CHUNK_CHARS } from './page-text.ts';
+import { timedTask } from './work-slices.ts';
+
+interface TabMatcher {
+  matcher: Matcher;
+  briefs: TabMatcherRecord['briefs'];
+}
+
+/**
+ * Text matched in one task when the tab matches by itself: a chunk is then one uninterrupted slice of the page's
+ * main thread (about 5 ms for 32 K characters of news; 256 K, the size worth a round trip, took 35–110 ms).
+ */
+export const TAB_CHUNK_CHARS = 32_768;
+
+export class ScanClient {
+  private local: Promise<TabMatcher | null> | undefined;
+
+  /** A new dataset was announced: the next scan reads the published matcher again. */
+  reset(): void {
+    this.local = undefined;
+  }
+
+  /** Whether the last dataset read is matched in this tab (for tests and the bench). */
+  async inTab(): Promise<boolean> {
+    return (await (this.local ??= readTabMatcher())) !== null;
+  }
+
+  /** How much text to match at once: small in the tab (one task each), large for a round trip. */
+  async chunkChars(): Promise<number> {
+    return (await this.inTab()) ? TAB_CHUNK_CHARS : CHUNK_CHARS;
+  }
+
+  /** Finds the names in `text`, given the entities licensed in the document so far. */
+  async scan(text: string, licensed: string[]): Promise<ScanAnswer> {
+    const local = await (this.local ??= readTabMatcher());
+    if (!local) {
+      // Sending serialises the text on this thread (about 10 ms per MB in Chromium): part of our main-thread time.
+      return timedTask('send', () => sendToBackground('scanText', { text, licensed }));
+    }
+    return timedTask('match', () => {
+      const found = findInChunk(local.matcher, text, licensed);
+      return answerOf(local.matcher, found, found.entityIds.map((id) => local.briefs[id] ?? null));
+    });
+  }
+}
+
+async function readTabMatcher(): Promise<TabMatcher | null> {
+  try {
+    const got = await browser.storage.local.get([DATASET_STAMP_KEY, TAB_MATCHER_KEY]);
+    const stamp = got[DATASET_STAMP_KEY] as { version?: unknown; at?: unknown } | undefined;
+    const record = got[TAB_MATCHER_KEY] as TabMatcherRecord | undefined;
+    if (!stamp || !record || record.version !== stamp.version || record.stampAt !== stamp.at) return null;
+    return timedTask('load', () => ({
+      matcher: loadMatcher(fromWire(record.matcher) as SerializedMatcher, record.overlay ? (fromWire(record.overlay) as SerializedOverlay) : null),
+      briefs: record.briefs,
+    }));
+  } catch (err) {
+    // Storage unavailable, or a form this build can't load (another build's fold): the background matches.
+    console.debug('Dramatis: matching in the background', err);
+    return null;
+  }
+}
