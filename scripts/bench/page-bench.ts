@@ -23,15 +23,20 @@ import { startServer, type RunningServer } from '../sample-server.ts';
 import { extensionWithPack } from './extension-variant.ts';
 import { corpusPage, HEAVY_PAGES, SYNTHETIC_PAGE, syntheticBigPage, syntheticNames, syntheticPack } from './fixtures.ts';
 import { longestTask, startTrace } from './main-thread-trace.ts';
-import { floorInPage, markJsInPage, regexMarkInPage, type MethodResult } from './page-methods.ts';
+import type { DatasetPack } from '../../src/core/dataset-schema.ts';
+import { sampleArticleHtml } from '../sample-page.ts';
+import { hoverToCard, type HoverRow } from './hover-bench.ts';
+import { contentFloorInPage, floorInPage, markJsInPage, regexMarkInPage, type MethodResult } from './page-methods.ts';
 import { median } from './stats.ts';
 
-export type Method = 'floor' | 'floor-isolated' | 'dramatis' | 'regex-mark' | 'markjs';
+export type Method = 'floor' | 'floor-isolated' | 'content-floor' | 'dramatis' | 'regex-mark' | 'markjs';
+/** A dictionary: so many synthetic names, or the dataset Dramatis ships (generated/pack.json). */
+export type Dictionary = number | 'shipped';
 
 export interface PageRow {
   page: string;
   textChars: number;
-  dictionary: number;
+  dictionary: Dictionary | 0;
   method: Method;
   medianMs: number;
   runs: number;
@@ -44,8 +49,10 @@ export interface PageRow {
 
 export interface PageBenchOptions {
   runs: number;
-  dictionaries: number[];
+  dictionaries: Dictionary[];
   pages?: string[];
+  /** Cards opened per dictionary for the hover-to-card figure (0: none). */
+  hoverCards: number;
   log: (line: string) => void;
 }
 
@@ -164,16 +171,29 @@ export async function dramatisScan(page: Page): Promise<MethodResult> {
   return (await handle.jsonValue()) as MethodResult;
 }
 
-export async function runPageBench(opts: PageBenchOptions): Promise<PageRow[]> {
-  const maxDict = Math.max(...opts.dictionaries);
-  const allNames = syntheticNames(maxDict);
+/** The dataset Dramatis ships, as `npm run build` compiled it. */
+export function shippedPack(): DatasetPack {
+  return JSON.parse(readFileSync(join(ROOT, 'generated', 'pack.json'), 'utf8')) as DatasetPack;
+}
+
+/** The page whose names the hover figure opens: the sample article for the shipped dataset, else the 1 MB page. */
+const HOVER_PAGE = 'sample-article';
+
+export async function runPageBench(opts: PageBenchOptions): Promise<{ rows: PageRow[]; hover: HoverRow[] }> {
+  const numeric = opts.dictionaries.filter((d): d is number => typeof d === 'number');
+  const allNames = syntheticNames(Math.max(0, ...numeric));
+  const shipped = shippedPack();
+  const namesOf = (d: Dictionary) => (d === 'shipped' ? [...new Set(shipped.entities.flatMap((e) => e.aliases.map((a) => a.text)))] : allNames.slice(0, d));
   const pages: Record<string, string> = {};
   for (const name of opts.pages ?? [...HEAVY_PAGES, SYNTHETIC_PAGE]) {
-    pages[name] = name === SYNTHETIC_PAGE ? syntheticBigPage(allNames.slice(0, Math.min(...opts.dictionaries))) : corpusPage(name);
+    pages[name] = name === SYNTHETIC_PAGE ? syntheticBigPage(allNames.slice(0, Math.min(1000, ...numeric))) : corpusPage(name);
   }
-  const server: RunningServer = await startServer(
-    Object.fromEntries(Object.entries(pages).map(([name, body]) => [`/${name}.html`, { body }])),
-  );
+  const server: RunningServer = await startServer({
+    ...Object.fromEntries(Object.entries(pages).map(([name, body]) => [`/${name}.html`, { body }])),
+    [`/${HOVER_PAGE}.html`]: { body: sampleArticleHtml(ROOT) },
+    [`/${SYNTHETIC_PAGE}-hover.html`]: { body: syntheticBigPage(allNames.slice(0, Math.min(1000, ...numeric))) },
+  });
+  const hover: HoverRow[] = [];
   const rows: PageRow[] = [];
   const floor = new Map<string, number>();
   const chars = new Map<string, number>();
@@ -194,9 +214,11 @@ export async function runPageBench(opts: PageBenchOptions): Promise<PageRow[]> {
         rows.push({ page: name, textChars: chars.get(name)!, dictionary: 0, method: 'floor', runs: opts.runs, ratioToFloor: 1, ...a });
         const iso = await timeMethod(plain.context, url, opts.runs, inIsolatedTask(floorInPage), ['bench:start', 'bench:end']);
         rows.push({ page: name, textChars: chars.get(name)!, dictionary: 0, method: 'floor-isolated', runs: opts.runs, ratioToFloor: iso.medianMs / a.medianMs, ...iso });
-        opts.log(`  ${name}: floor ${a.medianMs.toFixed(1)} ms, in an isolated world ${iso.medianMs.toFixed(1)} ms`);
+        const cs = await timeMethod(plain.context, url, opts.runs, inIsolatedTask(contentFloorInPage), ['bench:start', 'bench:end']);
+        rows.push({ page: name, textChars: chars.get(name)!, dictionary: 0, method: 'content-floor', runs: opts.runs, ratioToFloor: cs.medianMs / a.medianMs, ...cs });
+        opts.log(`  ${name}: floor ${a.medianMs.toFixed(1)} ms, in an isolated world ${iso.medianMs.toFixed(1)} ms, content-script floor ${cs.medianMs.toFixed(1)} ms`);
         for (const size of opts.dictionaries) {
-          const names = allNames.slice(0, size);
+          const names = namesOf(size);
           const c = await timeMethod(plain.context, url, opts.runs, inTask(regexMarkInPage, names), ['bench:start', 'bench:end']);
           rows.push({ page: name, textChars: chars.get(name)!, dictionary: size, method: 'regex-mark', runs: opts.runs, ratioToFloor: c.medianMs / a.medianMs, ...c });
           const d = await timeMethod(plain.context, url, opts.runs, async (p) => {
@@ -213,7 +235,7 @@ export async function runPageBench(opts: PageBenchOptions): Promise<PageRow[]> {
 
     // (b): one browser per dictionary, with the extension shipping that dictionary as its dataset.
     for (const size of opts.dictionaries) {
-      const variant = await extensionWithPack(syntheticPack(allNames.slice(0, size)));
+      const variant = await extensionWithPack(size === 'shipped' ? shipped : syntheticPack(allNames.slice(0, size)));
       const ext = await launchContext(variant.path);
       try {
         // The first scan waits for the worker to seed IndexedDB from the pack: not part of a page's cost.
@@ -235,6 +257,14 @@ export async function runPageBench(opts: PageBenchOptions): Promise<PageRow[]> {
           rows.push({ page: name, textChars: chars.get(name)!, dictionary: size, method: 'dramatis', runs: opts.runs, ratioToFloor: b.medianMs / a, addedHeapMB: added, ...b });
           opts.log(`  ${name} × ${size}: dramatis ${b.medianMs.toFixed(1)} ms, heap +${added.toFixed(2)} MB`);
         }
+        if (opts.hoverCards > 0) {
+          const hoverPage = size === 'shipped' ? HOVER_PAGE : `${SYNTHETIC_PAGE}-hover`;
+          const tab = await ext.context.newPage();
+          const r = await hoverToCard(tab, `${server.origin}/${hoverPage}.html`, opts.hoverCards);
+          await tab.close();
+          hover.push({ page: hoverPage, dictionary: size, ...r });
+          opts.log(`  hover to card × ${size}: median ${r.medianMs.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms over ${r.cards} cards (first ${r.firstMs.toFixed(1)} ms)`);
+        }
       } finally {
         await ext.close();
         variant.remove();
@@ -243,5 +273,5 @@ export async function runPageBench(opts: PageBenchOptions): Promise<PageRow[]> {
   } finally {
     await server.close();
   }
-  return rows;
+  return { rows, hover };
 }

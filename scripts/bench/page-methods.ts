@@ -26,6 +26,35 @@ export function floorInPage(): MethodResult {
   return { ms, matches: sum > 0 ? 0 : -1 };
 }
 
+/**
+ * (a″) The content-script floor: what any content script that finds names must pay to read a page, run in an
+ * isolated world: an element-aware walk (elements and text, every element's tag looked at, scripts, styles, code
+ * and form fields skipped with their subtrees, a block boundary noted at each block), reading every character.
+ */
+export function contentFloorInPage(): MethodResult {
+  performance.mark('bench:start');
+  const t0 = performance.now();
+  const skip = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'code', 'pre', 'svg', 'math', 'iframe']);
+  const block = new Set(['p', 'div', 'li', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer', 'br', 'ul', 'ol', 'table', 'tr', 'blockquote', 'figure', 'figcaption', 'nav', 'aside', 'main']);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.nodeType === 1 && skip.has((n as Element).localName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  let sum = 0;
+  let blocks = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === 1) {
+      if (block.has((n as Element).localName)) blocks++;
+      continue;
+    }
+    const d = (n as Text).data;
+    for (let i = 0; i < d.length; i++) sum += d.charCodeAt(i);
+  }
+  document.body.getBoundingClientRect();
+  const ms = performance.now() - t0;
+  performance.mark('bench:end');
+  return { ms, matches: sum + blocks > 0 ? 0 : -1 };
+}
+
 /** (c) One big RegExp alternation of the names (longest first), every match wrapped in <mark>. */
 export function regexMarkInPage(names: string[]): MethodResult {
   performance.mark('bench:start');

@@ -30,7 +30,7 @@ function openTabPage(names: string[]): string {
   return corpusPage('nytimes-4').replace(/<\/body>/i, `<p>${names.join(', ')}.</p></body>`);
 }
 
-export interface SyncBenchRow { name: string; medianMs: number; runs: number; target?: string; note?: string }
+export interface SyncBenchRow { name: string; medianMs: number; runs: number; target?: string; targetMs?: number; note?: string }
 
 const ENTITIES = 100_000;
 const FULL_RUNS = Number(process.env.SYNC_BENCH_FULL_RUNS ?? 3);
@@ -133,14 +133,14 @@ export async function benchSyncApply(): Promise<SyncBenchRow[]> {
     const med = (rows: Array<Record<string, number>>, ...keys: string[]) => median(rows.map((t) => keys.reduce((n, k) => n + (t[k] ?? 0), 0)));
     return [
       {
-        name: 'sync: apply full pack, 100k entities', medianMs: med(full, 'apply'), runs: full.length, target: '≤ 5000 ms',
+        name: 'sync: apply full pack, 100k entities', medianMs: med(full, 'apply'), runs: full.length, target: '≤ 5000 ms', targetMs: 5000,
         note: `compile the matcher, then one transaction: 100k entities in 1,024 buckets + the compiled matcher; ${reports} distinct progress reports seen`,
       },
       {
         name: 'sync: full pack end to end, 100k', medianMs: med(full, 'total'), runs: full.length,
         note: `download ${med(full, 'download')} ms, verify ${med(full, 'verify')} ms, parse ${med(full, 'parse')} ms, validate ${med(full, 'validate')} ms (synthetic entities cite no article)`,
       },
-      { name: 'sync: apply 10-entity patch on 100k', medianMs: med(patched, 'apply'), runs: patched.length, target: '≤ 100 ms', note: 'one transaction over the buckets the patch touches' },
+      { name: 'sync: apply 10-entity patch on 100k', medianMs: med(patched, 'apply'), runs: patched.length, target: '≤ 100 ms', targetMs: 100, note: 'one transaction over the buckets the patch touches' },
       {
         name: 'sync: check 10-entity patch on 100k', medianMs: med(patched, 'gather', 'validate'), runs: patched.length,
         note: 'reads only the buckets the patch names; who claims a name comes from the compiled matcher',
@@ -149,7 +149,7 @@ export async function benchSyncApply(): Promise<SyncBenchRow[]> {
       { name: 'sync: matcher ready after the commit', medianMs: med(patched, 'matcher'), runs: patched.length, note: 'the overlay serves at once; a new base is compiled a minute later, off the scan\'s path' },
       { name: 'sync: 10-entity patch end to end', medianMs: med(patched, 'total'), runs: patched.length, note: 'index + download + verify + check + overlay + apply' },
       {
-        name: 'sync: patch live in an open tab, 100k', medianMs: median(live), runs: live.length, target: '≤ 100 ms',
+        name: 'sync: patch live in an open tab, 100k', medianMs: median(live), runs: live.length, target: '≤ 100 ms', targetMs: 100,
         note: 'from the index sent to the browser to the open tab\'s rescan done, its new names shown (a 130 K-character page)',
       },
     ];

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/timeline.ts [--dict N] [--page synthetic-1mb] [--loads N]`: Dramatis's scans of one bench
+ * `npx tsx scripts/bench/timeline.ts [--dict N|shipped] [--page synthetic-1mb] [--loads N]`: Dramatis's scans of one bench
  * page, each printed as the sums of the content script's main-thread work by kind (read, send, map, paint), and
  * the last load as a timeline of its own measures (each task, each chunk's round trip): where a scan's wall
  * time goes. Uses the bench's browser, pages and dictionaries (page-bench.ts, fixtures.ts).
@@ -10,13 +10,14 @@ import { CliError, intOption, parseCli, runCli } from '../cli.ts';
 import { startServer } from '../sample-server.ts';
 import { extensionWithPack } from './extension-variant.ts';
 import { corpusPage, HEAVY_PAGES, SYNTHETIC_PAGE, syntheticBigPage, syntheticNames, syntheticPack } from './fixtures.ts';
-import { dramatisScan, launchContext } from './page-bench.ts';
+import { dramatisScan, launchContext, shippedPack } from './page-bench.ts';
 
-const USAGE = 'npx tsx scripts/bench/timeline.ts [--dict N] [--page synthetic-1mb] [--loads N]';
+const USAGE = 'npx tsx scripts/bench/timeline.ts [--dict N|shipped] [--page synthetic-1mb] [--loads N]';
 
 export async function main(args: readonly string[]): Promise<number> {
   const { values } = parseCli({ usage: USAGE, options: { dict: { type: 'string' }, page: { type: 'string' }, loads: { type: 'string' } } }, args);
-  const size = intOption(values.dict, 'dict', 100_000);
+  const shipped = values.dict === 'shipped';
+  const size = shipped ? 1000 : intOption(values.dict, 'dict', 100_000);
   const loads = intOption(values.loads, 'loads', 3);
   const pageName = values.page ?? SYNTHETIC_PAGE;
   const known = [...HEAVY_PAGES, SYNTHETIC_PAGE];
@@ -26,7 +27,7 @@ export async function main(args: readonly string[]): Promise<number> {
   const names = syntheticNames(size);
   const body = pageName === SYNTHETIC_PAGE ? syntheticBigPage(names.slice(0, 1000)) : corpusPage(pageName);
   const server = await startServer({ [`/${pageName}.html`]: { body } });
-  const variant = await extensionWithPack(syntheticPack(names));
+  const variant = await extensionWithPack(shipped ? shippedPack() : syntheticPack(names));
   const browser = await launchContext(variant.path);
   try {
     for (let i = 0; i < loads; i++) {

@@ -14,6 +14,7 @@ import { anchorCard, type Anchoring } from './card-position.ts';
 import type { EntityDirectory } from './entity-directory.ts';
 import type { HighlightPainter } from './highlights.ts';
 import { liveRange, type FoundMention, type PageMentionIndex } from './page-mentions.ts';
+import { now, recordCardPainted } from './scan-timing.ts';
 
 export interface CardControllerDeps {
   host: CardHost;
@@ -64,6 +65,7 @@ export class CardController {
       if (focus) this.deps.host.focus();
       return;
     }
+    const asked = now();
     this.anchoring?.stop();
     this.anchoring = null;
     const generation = ++this.generation;
@@ -71,6 +73,7 @@ export class CardController {
     this.deps.painter.setActive(mention.range);
     this.deps.onOpened(mention);
     if (!(await this.show(generation))) return;
+    recordCardPainted(asked);
     if (focus) this.deps.host.focus();
   }
 

@@ -28,6 +28,9 @@ export class EntityDirectory {
   private readonly briefs = new Map<string, EntityBrief>();
   private readonly full = new Map<string, Entity>();
   private readonly articles = new Map<string, ArticleMeta>();
+  /** Records being fetched, by id; `generation` tells a fetch begun before `clear` (a new dataset) to drop its answer. */
+  private readonly pending = new Map<string, Promise<void>>();
+  private generation = 0;
 
   brief(id: string): EntityBrief | undefined {
     return this.briefs.get(id);
@@ -39,6 +42,14 @@ export class EntityDirectory {
       const brief = briefs[i];
       if (brief) this.briefs.set(id, brief);
     });
+  }
+
+  /**
+   * Fetches what the card of `id` will show, ahead of it: the pointer is on the name and the card opens after the
+   * hover delay, so the round trip is done by then and the card paints in the frame it opens.
+   */
+  prefetch(id: string): void {
+    this.cardData(id).catch(() => undefined);
   }
 
   /** The entity and what its card cites; null when the dataset no longer has it. */
@@ -58,6 +69,8 @@ export class EntityDirectory {
 
   /** Forgets everything (a new dataset was installed). */
   clear(): void {
+    this.generation++;
+    this.pending.clear();
     this.briefs.clear();
     this.full.clear();
     this.articles.clear();
@@ -65,11 +78,22 @@ export class EntityDirectory {
 
   private async ensureFull(ids: string[]): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.full.has(id));
-    if (missing.length > 0) {
-      const { entities, articles } = await sendToBackground('getEntities', { ids: missing.slice(0, BATCH) });
-      for (const e of entities) this.full.set(e.id, e);
-      for (const a of articles) this.articles.set(a.id, a);
+    // A record already being fetched (a prefetch on hover, the card's own request) is awaited, not asked again.
+    const waits = missing.flatMap((id) => this.pending.get(id) ?? []);
+    const ask = missing.filter((id) => !this.pending.has(id)).slice(0, BATCH);
+    if (ask.length > 0) {
+      const generation = this.generation;
+      const done: Promise<void> = sendToBackground('getEntities', { ids: ask }).then(({ entities, articles }) => {
+        if (generation !== this.generation) return;
+        for (const e of entities) this.full.set(e.id, e);
+        for (const a of articles) this.articles.set(a.id, a);
+      }).finally(() => {
+        for (const id of ask) if (this.pending.get(id) === done) this.pending.delete(id);
+      });
+      for (const id of ask) this.pending.set(id, done);
+      waits.push(done);
     }
+    await Promise.all(waits);
     // Least recently used out: re-insert what was asked for, drop the oldest.
     for (const id of ids) {
       const e = this.full.get(id);

@@ -14,6 +14,8 @@ export interface HoverWiring {
   close(): void;
   /** The user's dwell before a card opens (settings.hoverDelayMs). */
   openDelayMs(): number;
+  /** The pointer came onto a name (its card may open after the dwell): what the card shows can be fetched now. */
+  pointing(m: FoundMention): void;
 }
 
 /** Elements a tap belongs to: tapping a name inside a link follows the link, as it always did. */
@@ -26,6 +28,7 @@ export class HoverController {
   private lastX = 0;
   private lastY = 0;
   private lastTouch = -Infinity;
+  private pointed: FoundMention | null = null;
 
   constructor(private readonly wiring: HoverWiring, signal: AbortSignal) {
     const opts = { capture: true, passive: true, signal };
@@ -81,6 +84,8 @@ export class HoverController {
   }
 
   private feed(x: number, y: number, over: FoundMention | null, inCard: boolean): void {
+    if (over && over !== this.pointed) this.wiring.pointing(over);
+    if (!inCard) this.pointed = over;
     this.apply({ kind: 'pointer', t: performance.now(), x, y, over, inCard });
   }
 

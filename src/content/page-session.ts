@@ -88,6 +88,7 @@ export class PageSession {
       open: (m, how) => void this.card.open(m, how).catch(() => undefined),
       close: () => this.card.close(),
       openDelayMs: () => this.settings.hoverDelayMs,
+      pointing: (m) => this.directory.prefetch(m.entityId),
     }, signal);
     watchKeyboard({
       isOpen: () => this.card.isOpen,

@@ -28,16 +28,24 @@ interface TabMatcher {
 export const TAB_CHUNK_CHARS = 32_768;
 
 export class ScanClient {
+  /** The published record, asked for as soon as the page session starts: the read overlaps the wait for idle. */
+  private record: Promise<TabMatcherRecord | null> = readRecord();
+  /** The matcher loaded from it, on the first scan (loading is main-thread work, counted in the scan). */
   private local: Promise<TabMatcher | null> | undefined;
 
   /** A new dataset was announced: the next scan reads the published matcher again. */
   reset(): void {
+    this.record = readRecord();
     this.local = undefined;
   }
 
-  /** Whether the last dataset read is matched in this tab (for tests and the bench). */
+  /** Whether the dataset is matched in this tab. */
   async inTab(): Promise<boolean> {
-    return (await (this.local ??= readTabMatcher())) !== null;
+    return (await this.matcher()) !== null;
+  }
+
+  private matcher(): Promise<TabMatcher | null> {
+    return (this.local ??= this.record.then(loadTabMatcher));
   }
 
   /** How much text to match at once: small in the tab (one task each), large for a round trip. */
@@ -47,7 +55,7 @@ export class ScanClient {
 
   /** Finds the names in `text`, given the entities licensed in the document so far. */
   async scan(text: string, licensed: string[]): Promise<ScanAnswer> {
-    const local = await (this.local ??= readTabMatcher());
+    const local = await this.matcher();
     if (!local) {
       // Sending serialises the text on this thread (about 10 ms per MB in Chromium): part of our main-thread time.
       return timedTask('send', () => sendToBackground('scanText', { text, licensed }));
@@ -59,18 +67,28 @@ export class ScanClient {
   }
 }
 
-async function readTabMatcher(): Promise<TabMatcher | null> {
+/** The published record, if it belongs to the dataset the stamp announces. */
+async function readRecord(): Promise<TabMatcherRecord | null> {
   try {
     const got = await browser.storage.local.get([DATASET_STAMP_KEY, TAB_MATCHER_KEY]);
     const stamp = got[DATASET_STAMP_KEY] as { version?: unknown; at?: unknown } | undefined;
     const record = got[TAB_MATCHER_KEY] as TabMatcherRecord | undefined;
-    if (!stamp || !record || record.version !== stamp.version || record.stampAt !== stamp.at) return null;
+    return stamp && record && record.version === stamp.version && record.stampAt === stamp.at ? record : null;
+  } catch (err) {
+    console.debug('Dramatis: matching in the background', err);
+    return null;
+  }
+}
+
+function loadTabMatcher(record: TabMatcherRecord | null): TabMatcher | null {
+  if (!record) return null;
+  try {
     return timedTask('load', () => ({
       matcher: loadMatcher(fromWire(record.matcher) as SerializedMatcher, record.overlay ? (fromWire(record.overlay) as SerializedOverlay) : null),
       briefs: record.briefs,
     }));
   } catch (err) {
-    // Storage unavailable, or a form this build can't load (another build's fold): the background matches.
+    // A form this build can't load (another build's fold): the background matches.
     console.debug('Dramatis: matching in the background', err);
     return null;
   }

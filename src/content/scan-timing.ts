@@ -20,6 +20,10 @@
  *                    main-thread time; the longest is its longest task. Capped at MAX_TASK_ENTRIES per page so a
  *                    page that changes forever doesn't grow the timeline forever.
  *
+ * - `dramatis:card`  (measure) one per card opened: from the moment it is asked to open (the hover delay over,
+ *                    a tap, a key) until the frame that shows it has painted (the first task after that frame's
+ *                    animation callbacks).
+ *
  * Measures are given explicit start and end times, never mark names: a page that clears its marks
  * (performance.clearMarks()) must not make a measure throw.
  */
@@ -32,6 +36,7 @@ export const TIMINGS: boolean = typeof __DRAMATIS_TIMINGS__ !== 'undefined' && _
 export const SCAN_MEASURE = 'dramatis:scan';
 export const CHUNK_MEASURE = 'dramatis:chunk';
 export const TASK_MEASURE = 'dramatis:task';
+export const CARD_MEASURE = 'dramatis:card';
 export const MAX_TASK_ENTRIES = 5000;
 
 let taskEntries = 0;
@@ -62,4 +67,10 @@ export function recordChunk(start: number): void {
 
 export function recordScan(start: number): void {
   measure(SCAN_MEASURE, start, performance.now());
+}
+
+/** Records a card opened at `start` once the frame that shows it has painted. */
+export function recordCardPainted(start: number): void {
+  if (!TIMINGS) return;
+  requestAnimationFrame(() => setTimeout(() => measure(CARD_MEASURE, start, performance.now()), 0));
 }

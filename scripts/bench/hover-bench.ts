@@ -1,0 +1,55 @@
+/**
+ * Hover to card: with the extension scanned into a page, the pointer is put on one name after another and left
+ * there; the content script's `dramatis:card` measure (src/content/scan-timing.ts) times each card from the end of
+ * the hover delay (the moment it is asked to open) to the frame that shows it painted. The pointer then leaves and
+ * the card closes before the next name. Names are taken through the page, scrolled to the middle of the viewport.
+ */
+import type { Page } from 'playwright-core';
+import { dramatisScan } from './page-bench.ts';
+import { median, percentile } from './stats.ts';
+
+export interface HoverRow {
+  page: string;
+  dictionary: number | 'shipped';
+  cards: number;
+  medianMs: number;
+  p95Ms: number;
+  /** The first card of the page: its entity was never fetched by this tab before. */
+  firstMs: number;
+}
+
+const CARD = 'dramatis:card';
+
+export async function hoverToCard(page: Page, url: string, cards: number): Promise<Omit<HoverRow, 'page' | 'dictionary'>> {
+  await page.goto(url, { waitUntil: 'load' });
+  await dramatisScan(page);
+  const times: number[] = [];
+  for (let i = 0; i < cards; i++) {
+    const point = await page.evaluate((n: number) => {
+      const all: AbstractRange[] = [];
+      for (const h of CSS.highlights.values()) for (const r of h as unknown as Iterable<AbstractRange>) all.push(r);
+      if (all.length === 0) return null;
+      const r = all[Math.floor((n * all.length) / 7.3) % all.length]!;
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      (r.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
+      const rect = live.getClientRects()[0];
+      return rect && rect.y > 10 && rect.bottom < innerHeight - 10 ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : null;
+    }, i);
+    if (!point) continue;
+    const before = await page.evaluate((name) => performance.getEntriesByName(name).length, CARD);
+    // Off the text first, so the move onto the name starts a fresh hover.
+    await page.mouse.move(2, 2);
+    await page.waitForTimeout(400);
+    await page.mouse.move(point.x, point.y, { steps: 2 });
+    const handle = await page.waitForFunction(([name, n]) => {
+      const all = performance.getEntriesByName(name as string);
+      return all.length > (n as number) ? all[all.length - 1]!.duration : null;
+    }, [CARD, before] as const, { timeout: 10_000, polling: 20 }).catch(() => null);
+    if (handle) times.push((await handle.jsonValue()) as number);
+  }
+  await page.mouse.move(2, 2);
+  if (times.length === 0) throw new Error(`no card opened on ${url}`);
+  return { cards: times.length, medianMs: median(times), p95Ms: percentile(times, 95), firstMs: times[0]! };
+}
