@@ -57,9 +57,9 @@ export async function main(args: readonly string[]): Promise<number> {
   }
 
   if (hover.length > 0) {
-    console.log('\nhover to card painted   dict      cards   median      p95    first card');
+    console.log('\nhover to card painted   dict      cards   median      p95    first card   our work: median    p95');
     for (const r of hover) {
-      console.log(`${r.page.padEnd(22)} ${String(r.dictionary).padStart(7)}  ${String(r.cards).padStart(6)} ${fmt(round(r.medianMs), ' ms').padStart(9)} ${fmt(round(r.p95Ms), ' ms').padStart(9)} ${fmt(round(r.firstMs), ' ms').padStart(10)}`);
+      console.log(`${r.page.padEnd(22)} ${String(r.dictionary).padStart(7)}  ${String(r.cards).padStart(6)} ${fmt(round(r.medianMs), ' ms').padStart(9)} ${fmt(round(r.p95Ms), ' ms').padStart(9)} ${fmt(round(r.firstMs), ' ms').padStart(10)}   ${fmt(round(r.workMedianMs), ' ms').padStart(14)} ${fmt(round(r.workP95Ms), ' ms').padStart(8)}`);
     }
   }
 
@@ -81,7 +81,9 @@ export async function main(args: readonly string[]): Promise<number> {
     const worst = shippedOnArticles.reduce((a, b) => (b.ratioToFloor > a.ratioToFloor ? b : a));
     checks.push(`shipped dataset on the article pages: worst ${round(worst.ratioToFloor, 2)}× floor (${worst.page}; target ≤ 2×) ${verdict(worst.ratioToFloor <= 2)}`);
   }
-  for (const r of hover) checks.push(`hover to card × ${r.dictionary}: p95 ${round(r.p95Ms)} ms (target ≤ 16 ms) ${verdict(r.p95Ms <= 16)}`);
+  for (const r of hover) {
+    checks.push(`hover to card painted × ${r.dictionary}: p95 ${round(r.p95Ms)} ms (target ≤ 16 ms) ${verdict(r.p95Ms <= 16)}; of it our work p95 ${round(r.workP95Ms)} ms, the rest the wait for a frame`);
+  }
   const dramatis = pageRows.filter((r) => r.method === 'dramatis');
   const worstTask = Math.max(...dramatis.map((r) => r.longestTaskMs ?? 0));
   checks.push(`longest main-thread task in Dramatis's scans: ${round(worstTask)} ms (target ≤ 50 ms) ${verdict(worstTask <= 50)}`);
