@@ -147,6 +147,7 @@ export class PageScanner {
     };
     for (let i = 0; !reader.done && i < limit; i++) {
       const started = now();
+      reader.chunkChars = await this.client.chunkChars();
       const read: { chunk: TextChunk | null } = { chunk: null };
       await inSlices((timeUp) => {
         read.chunk = reader.read(timeUp);
