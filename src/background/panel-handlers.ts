@@ -1,6 +1,7 @@
 /** Handlers for PanelApi (side panel, card and article reader). */
-import type { Entity, EntityType } from '../core/dataset-schema.ts';
+import type { Entity } from '../core/dataset-schema.ts';
 import { namedIds, tiesOf } from '../core/entity-graph.ts';
+import { ENTITY_TYPES } from '../core/entity-types.ts';
 import { browser } from '../shared/browser.ts';
 import type { ArticleMeta, Handlers } from '../shared/messages.ts';
 import type { EntityView, PanelApi } from '../shared/panel-api.ts';
@@ -94,7 +95,7 @@ export const panelHandlers: Handlers<PanelApi> = {
   async browseEntities({ lang, limit }) {
     const { browse } = await panelIndexes();
     const take = Math.max(0, Math.min(MAX_BROWSE, Math.floor(limit)));
-    const groups = BROWSE_TYPES.map((type) => {
+    const groups = ENTITY_TYPES.map((type) => {
       const all = browse(type, lang);
       return { type, total: all.length, entities: all.slice(0, take).map((e) => ({ id: e.id, name: e.name })) };
     });
@@ -117,4 +118,3 @@ export const panelHandlers: Handlers<PanelApi> = {
 
 /** Most entities of one type an empty Search lists; beyond that, a search finds them. */
 const MAX_BROWSE = 500;
-const BROWSE_TYPES: readonly EntityType[] = ['person', 'organisation', 'media', 'place'];
