@@ -4,10 +4,11 @@
  */
 import { browser } from '../shared/browser.ts';
 import type { AccessTable, ParamsTable } from '../shared/dispatch.ts';
-import { PAGE_ACCESS, PAGE_PARAMS, PANEL_FOCUS_KEY, type BackgroundApi, type Handlers, type PageApi } from '../shared/messages.ts';
+import { PAGE_ACCESS, PAGE_PARAMS, type BackgroundApi, type Handlers, type PageApi } from '../shared/messages.ts';
 import { PANEL_ACCESS, PANEL_PARAMS } from '../shared/panel-api.ts';
 import { SYNC_ACCESS, SYNC_PARAMS } from '../shared/sync-api.ts';
 import { sendToTab } from '../shared/send.ts';
+import { PANEL_FOCUS_KEY } from '../shared/storage-keys.ts';
 import { briefsFor } from './brief-cache.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { getEntitiesWithSources } from './dataset-store.ts';

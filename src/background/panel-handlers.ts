@@ -5,6 +5,7 @@ import { ENTITY_TYPES } from '../core/entity-types.ts';
 import { browser } from '../shared/browser.ts';
 import type { ArticleMeta, Handlers } from '../shared/messages.ts';
 import type { EntityView, PanelApi } from '../shared/panel-api.ts';
+import { READER_OPENED_KEY } from '../shared/storage-keys.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { getEntitiesWithSources } from './dataset-store.ts';
 import { openDatabase } from './db.ts';
@@ -26,8 +27,6 @@ export function readerUrl(articleId: string, quote?: string, entityId?: string):
 
 /** A card opens the reader on a click: more often than this, from one tab, is not a reader clicking. */
 const READER_FROM_TAB_EVERY_MS = 1000;
-/** storage.session key: when a content script of each tab last opened the reader. */
-const READER_OPENED_KEY = 'readerOpenedFromTab';
 
 /**
  * A content script may open the reader only at a passage it can name: a quote the dataset cites, from that

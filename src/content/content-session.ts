@@ -9,8 +9,9 @@
 import { browser } from '../shared/browser.ts';
 import { listen } from '../shared/listen.ts';
 import type { PageState } from '../core/toolbar-state.ts';
-import { CONTENT_ACCESS, CONTENT_PARAMS, DATASET_STAMP_KEY, type ContentApi, type Handlers } from '../shared/messages.ts';
+import { CONTENT_ACCESS, CONTENT_PARAMS, type ContentApi, type Handlers } from '../shared/messages.ts';
 import { announcePageMentionsChanged } from '../shared/send.ts';
+import { DATASET_STAMP_KEY } from '../shared/storage-keys.ts';
 import { DEFAULT_SETTINGS, isActiveOn, loadSettings, watchSettings, type Settings } from '../shared/settings.ts';
 import { guarded } from './guard.ts';
 import { PageSession } from './page-session.ts';

@@ -20,20 +20,9 @@ import type { PanelApi } from './panel-api.ts';
 import type { AccessTable, ParamsTable } from './dispatch.ts';
 import type { SyncApi } from './sync-api.ts';
 
-/** storage.session key: `{ entityId, at }`, the entity the side panel should show (see openSidePanel). */
-export const PANEL_FOCUS_KEY = 'panelFocus';
-
-/**
- * storage.session key: `{ query, at }`, a search the side panel should show (the "Look up" menu item writes it);
- * the panel follows it as it follows PANEL_FOCUS_KEY.
- */
-export const PANEL_SEARCH_KEY = 'panelSearch';
-
-/**
- * storage.local key: `{ version, at }`, rewritten after every dataset install; content scripts follow it to
- * rescan open tabs with the new data without a reload.
- */
-export const DATASET_STAMP_KEY = 'datasetStamp';
+// Still re-exported here for background/matcher-cache.ts, which a parallel change is moving: import it from
+// storage-keys.ts, and drop this line once matcher-cache.ts does.
+export { DATASET_STAMP_KEY } from './storage-keys.ts';
 
 /**
  * Larger texts are refused rather than risking the worker's memory; the content script sends chunks (far

@@ -21,8 +21,6 @@ export interface Settings {
   mutedEntities: string[];
 }
 
-export const SETTINGS_KEY = 'settings';
-
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
   enabled: true,
   disabledSites: [],

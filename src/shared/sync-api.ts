@@ -11,10 +11,6 @@ import type { TrustedKey } from '../core/feed-signature.ts';
 import type { AccessTable, ParamsTable } from './dispatch.ts';
 import { NoParams, type DatasetInfo } from './messages.ts';
 
-/** storage.local key of SyncState. */
-export const SYNC_STATE_KEY = 'syncState';
-/** storage.session key of SyncProgress (absent when nothing runs). */
-export const SYNC_PROGRESS_KEY = 'syncProgress';
 
 /** Why a check or an import failed; each has a sentence in the locales (syncError_<code>). */
 export type SyncErrorCode =

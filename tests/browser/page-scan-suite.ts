@@ -8,7 +8,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { BrowserName } from '../../scripts/browsers.ts';
 import { readHighlights, waitForHighlightText, waitForHighlights, waitForRanges } from '../../scripts/page-probes.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
-import { DATASET_STAMP_KEY } from '../../src/shared/messages.ts';
+import { DATASET_STAMP_KEY } from '../../src/shared/storage-keys.ts';
 import type { Settings } from '../../src/shared/settings.ts';
 import { screenshotOnFailure } from '../support/artifacts.ts';
 import { sharedTestBuild } from '../support/test-build.ts';
