@@ -113,6 +113,10 @@ test('every shape of params the extension sends today is let through to its hand
     ['openSidePanel', {}, fromContent],
     ['openReader', { articleId: 'a-4f7f3227', quote: 'a quote', entityId: 'esmail-qaani' }, fromContent],
     ['openReader', { articleId: 'a-4f7f3227', quote: 'a quote' }, fromContent],
+    // Firefox clones messages structurally: an optional param left undefined arrives as a property.
+    ['openReader', { articleId: 'a-4f7f3227', quote: undefined, entityId: undefined }, fromPanel],
+    ['openSidePanel', { entityId: undefined }, fromContent],
+    ['subscribeFeed', { feedUrl: 'http://127.0.0.1/feed/index.json', publicKey: 'k', feedFile: undefined }, fromPanel],
     ['getPageMentions', { tabId: 7 }, fromPanel],
     ['getDatasetInfo', {}, fromPanel],
     ['getSyncStatus', {}, fromPanel],
