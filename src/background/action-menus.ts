@@ -11,7 +11,7 @@ import { selectionQuery } from '../core/search-query.ts';
 import type { PageStatus } from '../core/toolbar-state.ts';
 import { browser, type Tabs } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
-import { PANEL_SEARCH_KEY } from '../shared/messages.ts';
+import { PANEL_SEARCH_KEY } from '../shared/storage-keys.ts';
 import { loadSettings, updateSettings, type Settings } from '../shared/settings.ts';
 import { openPanelFromGesture } from './side-panel.ts';
 import { askPageStatus } from './tab-status.ts';

@@ -13,7 +13,8 @@ import { citationsOf, referencesOf, type AliasClaim, type PatchBase, type PatchL
 import type { DatasetPatch } from '../core/feed-patch.ts';
 import { buildMatcher, serializeMatcher } from '../core/name-matcher.ts';
 import { browser } from '../shared/browser.ts';
-import { DATASET_STAMP_KEY, type ArticleMeta, type DatasetInfo } from '../shared/messages.ts';
+import type { ArticleMeta, DatasetInfo } from '../shared/messages.ts';
+import { DATASET_STAMP_KEY } from '../shared/storage-keys.ts';
 import { getMeta, type Database, type MetaRecords } from './db.ts';
 import { allBucketsIn, bucketOf, bucketsOf, checkedBucket, entitiesIn, getAllEntities } from './entity-buckets.ts';
 

@@ -10,12 +10,12 @@ import { ensureDataset } from './bundled-pack.ts';
 import { wireCommands } from './commands.ts';
 import { reportDamage } from './dataset-health.ts';
 import { whenDamaged } from './entity-buckets.ts';
-import { access, handlers } from './handlers.ts';
+import { access, handlers, schemas } from './handlers.ts';
 import { wireToolbarButton } from './side-panel.ts';
 import { startSync } from './sync/start-sync.ts';
 import { wireWelcome } from './welcome.ts';
 
-listen(handlers, access);
+listen(handlers, access, schemas);
 whenDamaged(reportDamage);
 wireToolbarButton();
 wireToolbarBadge();

@@ -25,7 +25,8 @@ import {
   buildMatcher, changedSinceBase, loadMatcher, serializeMatcher, serializeOverlay, updateMatcher, type Matcher,
 } from '../core/name-matcher.ts';
 import { browser } from '../shared/browser.ts';
-import { DATASET_STAMP_KEY, type DatasetInfo } from '../shared/messages.ts';
+import type { DatasetInfo } from '../shared/messages.ts';
+import { DATASET_STAMP_KEY } from '../shared/storage-keys.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { getMeta, openDatabase, type Database, type MetaRecords } from './db.ts';
 import { allBucketsIn } from './entity-buckets.ts';

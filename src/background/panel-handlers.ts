@@ -1,9 +1,11 @@
 /** Handlers for PanelApi (side panel, card and article reader). */
-import type { Entity, EntityType } from '../core/dataset-schema.ts';
+import type { Entity } from '../core/dataset-schema.ts';
 import { namedIds, tiesOf } from '../core/entity-graph.ts';
+import { ENTITY_TYPES } from '../core/entity-types.ts';
 import { browser } from '../shared/browser.ts';
 import type { ArticleMeta, Handlers } from '../shared/messages.ts';
 import type { EntityView, PanelApi } from '../shared/panel-api.ts';
+import { READER_OPENED_KEY } from '../shared/storage-keys.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { getEntitiesWithSources } from './dataset-store.ts';
 import { openDatabase } from './db.ts';
@@ -23,19 +25,15 @@ export function readerUrl(articleId: string, quote?: string, entityId?: string):
   return browser.runtime.getURL(`reader.html?${q.toString()}`);
 }
 
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 80;
-
 /** A card opens the reader on a click: more often than this, from one tab, is not a reader clicking. */
 const READER_FROM_TAB_EVERY_MS = 1000;
-/** storage.session key: when a content script of each tab last opened the reader. */
-const READER_OPENED_KEY = 'readerOpenedFromTab';
 
 /**
  * A content script may open the reader only at a passage it can name: a quote the dataset cites, from that
  * article, for that entity (what its card shows), and not in a burst. An extension page may open any article.
  */
 async function checkPassage(articleId: string, quote: string | undefined, entityId: string | undefined, tabId: number | undefined): Promise<void> {
-  if (!isId(entityId) || quote === undefined || tabId === undefined) throw new Error('openReader: a page may open the reader only at a passage its card shows');
+  if (entityId === undefined || quote === undefined || tabId === undefined) throw new Error('openReader: a page may open the reader only at a passage its card shows');
   const { entities } = await getEntitiesWithSources(await openDatabase(), [entityId]);
   const cites = entities[0] && [...entities[0].roles, ...entities[0].affiliations].some((f) => f.evidence.some((e) => e.articleId === articleId && e.quote === quote));
   if (!cites) throw new Error('openReader: that passage is not one the dataset cites for this entity');
@@ -73,41 +71,30 @@ async function entityView(entityId: string): Promise<EntityView | null> {
 
 export const panelHandlers: Handlers<PanelApi> = {
   async openReader({ articleId, quote, entityId }, ctx) {
-    if (!isId(articleId) || (quote !== undefined && typeof quote !== 'string') || (entityId !== undefined && !isId(entityId))) {
-      throw new Error('openReader: bad parameters');
-    }
     await ensureDataset();
     if (ctx.from === 'content') await checkPassage(articleId, quote, entityId, ctx.tabId);
-    await browser.tabs.create({ url: readerUrl(articleId, quote?.slice(0, 2000), typeof entityId === 'string' ? entityId : undefined) });
+    await browser.tabs.create({ url: readerUrl(articleId, quote?.slice(0, 2000), entityId) });
     return { opened: true };
   },
 
   async searchEntities({ query, limit }) {
-    if (typeof query !== 'string' || typeof limit !== 'number' || !Number.isFinite(limit)) {
-      throw new Error('searchEntities: bad parameters');
-    }
     const { search } = await panelIndexes();
     return { hits: search.search(query.slice(0, MAX_QUERY), Math.max(0, Math.min(MAX_HITS, Math.floor(limit)))) };
   },
 
   async getEntityView({ entityId }) {
-    if (!isId(entityId)) throw new Error('getEntityView: bad entityId');
     return entityView(entityId);
   },
 
   async getArticle({ articleId }) {
-    if (!isId(articleId)) throw new Error('getArticle: bad articleId');
     await ensureDataset();
     return (await (await openDatabase()).get('articles', articleId)) ?? null;
   },
 
   async browseEntities({ lang, limit }) {
-    if ((lang !== 'ar' && lang !== 'en') || typeof limit !== 'number' || !Number.isFinite(limit)) {
-      throw new Error('browseEntities: bad parameters');
-    }
     const { browse } = await panelIndexes();
     const take = Math.max(0, Math.min(MAX_BROWSE, Math.floor(limit)));
-    const groups = BROWSE_TYPES.map((type) => {
+    const groups = ENTITY_TYPES.map((type) => {
       const all = browse(type, lang);
       return { type, total: all.length, entities: all.slice(0, take).map((e) => ({ id: e.id, name: e.name })) };
     });
@@ -130,4 +117,3 @@ export const panelHandlers: Handlers<PanelApi> = {
 
 /** Most entities of one type an empty Search lists; beyond that, a search finds them. */
 const MAX_BROWSE = 500;
-const BROWSE_TYPES: readonly EntityType[] = ['person', 'organisation', 'media', 'place'];

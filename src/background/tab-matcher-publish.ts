@@ -8,10 +8,8 @@ import { briefOf, type EntityBrief } from '../core/entity-brief.ts';
 import { toWire } from '../core/matcher-wire.ts';
 import { serializeMatcher, serializeOverlay, type Matcher } from '../core/name-matcher.ts';
 import { browser } from '../shared/browser.ts';
-import { DATASET_STAMP_KEY } from '../shared/messages.ts';
-import {
-  TAB_MATCHER_KEY, TAB_MATCHER_MAX_CHARS, TAB_MATCHER_MAX_ENTITIES, type TabMatcherRecord,
-} from '../shared/tab-matcher.ts';
+import { DATASET_STAMP_KEY, TAB_MATCHER_KEY } from '../shared/storage-keys.ts';
+import { TAB_MATCHER_MAX_CHARS, TAB_MATCHER_MAX_ENTITIES, type TabMatcherRecord } from '../shared/tab-matcher.ts';
 import { openDatabase } from './db.ts';
 import { allBucketsIn } from './entity-buckets.ts';
 

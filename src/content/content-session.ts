@@ -9,8 +9,9 @@
 import { browser } from '../shared/browser.ts';
 import { listen } from '../shared/listen.ts';
 import type { PageState } from '../core/toolbar-state.ts';
-import { CONTENT_ACCESS, DATASET_STAMP_KEY, type ContentApi, type Handlers } from '../shared/messages.ts';
-import { announcePageMentionsChanged } from '../shared/panel-api.ts';
+import { CONTENT_ACCESS, CONTENT_PARAMS, type ContentApi, type Handlers } from '../shared/messages.ts';
+import { announcePageMentionsChanged } from '../shared/send.ts';
+import { DATASET_STAMP_KEY } from '../shared/storage-keys.ts';
 import { DEFAULT_SETTINGS, isActiveOn, loadSettings, watchSettings, type Settings } from '../shared/settings.ts';
 import { guarded } from './guard.ts';
 import { PageSession } from './page-session.ts';
@@ -45,12 +46,12 @@ export class ContentSession {
       },
       setPageActive: async ({ active }) => {
         await this.ready;
-        this.offHere = typeof active === 'boolean' ? !active : !this.offHere;
+        this.offHere = active !== undefined ? !active : !this.offHere;
         this.apply(this.settings);
         return { active: !this.offHere };
       },
     };
-    listen(handlers, CONTENT_ACCESS);
+    listen(handlers, CONTENT_ACCESS, CONTENT_PARAMS);
     this.ready = loadSettings().then(
       (s) => this.apply(s),
       (err: unknown) => console.debug('Dramatis: settings unavailable', err),

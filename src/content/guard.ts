@@ -11,8 +11,3 @@ export function guarded<A extends unknown[]>(fn: (...args: A) => void): (...args
     }
   };
 }
-
-/** Swallows a promise's rejection the same way. */
-export function settle(p: Promise<unknown>): void {
-  p.catch((err: unknown) => console.debug('Dramatis:', err));
-}

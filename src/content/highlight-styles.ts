@@ -18,6 +18,7 @@
  * differ without colour. Fills are translucent, so they read on light and dark pages alike. The page's text
  * colour is never changed.
  */
+import { ENTITY_TYPES } from '../core/entity-types.ts';
 
 /**
  * Every kind, in the order the sheet's rules come in (tests and the benchmark tell the kinds apart by it): the
@@ -58,7 +59,7 @@ export function randomHighlightNames(): HighlightNames {
 /** The stylesheet for `names`: one rule per kind in HIGHLIGHT_KINDS order, then the forced-colours overrides. */
 export function highlightCss(names: HighlightNames): string {
   const rules = HIGHLIGHT_KINDS.map((kind) => `::highlight(${names[kind]}) { ${STYLES[kind]} }`);
-  const underlined = (['person', 'organisation', 'media', 'place'] as const).map((k) => `::highlight(${names[k]})`).join(', ');
+  const underlined = ENTITY_TYPES.map((k) => `::highlight(${names[k]})`).join(', ');
   rules.push(`@media (forced-colors: active) {
   ${underlined} { text-decoration-color: LinkText; }
   ::highlight(${names.active}), ::highlight(${names.flash}) { background-color: Highlight; color: HighlightText; }

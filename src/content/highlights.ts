@@ -17,8 +17,6 @@ import type { HighlightStyle } from '../shared/settings.ts';
 import { HighlightSheet, randomHighlightNames, type HighlightKind, type HighlightNames } from './highlight-styles.ts';
 import { ViewportWindow } from './viewport-window.ts';
 
-export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organisation', 'media', 'place'];
-
 /** The kind of highlight a type takes in a style; null when the style paints nothing. */
 export function highlightKind(type: EntityType, style: HighlightStyle): HighlightKind | null {
   if (style === 'none') return null;

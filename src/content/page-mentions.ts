@@ -227,10 +227,6 @@ export class PageMentionIndex {
     return undefined;
   }
 
-  entityIds(): string[] {
-    return [...new Set(this.all.map((m) => m.entityId))];
-  }
-
   /** One row per entity and distinct surface, in order of first appearance. */
   summary(nameOf: (entityId: string) => string): PageMention[] {
     const rows = new Map<string, PageMention>();

@@ -7,7 +7,7 @@ import type { EntityType } from '../core/dataset-schema.ts';
 import { browser } from '../shared/browser.ts';
 import { dismissMention, loadDismissed, undismissMention, watchDismissed } from '../shared/dismissals.ts';
 import type { PageMention } from '../shared/messages.ts';
-import { announcePageMentionsChanged } from '../shared/panel-api.ts';
+import { announcePageMentionsChanged } from '../shared/send.ts';
 import type { Settings } from '../shared/settings.ts';
 import { CardController } from './card-controller.ts';
 import { CardHost } from './card-host.ts';

@@ -40,7 +40,6 @@ export function createRevealMention(getTarget: () => RevealTarget | null) {
   // Where the last reveal was, as a position rather than a mention object: a rescan replaces the objects.
   let last: { entityId: string; node: Node; offset: number } | undefined;
   return async ({ entityId }: { entityId: string }): Promise<RevealResult> => {
-    if (typeof entityId !== 'string') throw new Error('revealMention: bad entityId');
     const target = getTarget();
     // Mentions whose text the page has since removed can't be shown.
     const mentions = target ? target.index.all.filter((m) => m.entityId === entityId && m.range.startContainer.isConnected) : [];

@@ -10,9 +10,9 @@ import { loadMatcher, type Matcher, type SerializedMatcher } from '../core/name-
 import type { SerializedOverlay } from '../core/matcher-overlay.ts';
 import { answerOf, findInChunk, type ScanAnswer } from '../core/scan-answer.ts';
 import { browser } from '../shared/browser.ts';
-import { DATASET_STAMP_KEY } from '../shared/messages.ts';
+import { DATASET_STAMP_KEY, TAB_MATCHER_KEY } from '../shared/storage-keys.ts';
 import { sendToBackground } from '../shared/send.ts';
-import { TAB_MATCHER_KEY, type TabMatcherRecord } from '../shared/tab-matcher.ts';
+import type { TabMatcherRecord } from '../shared/tab-matcher.ts';
 import { CHUNK_CHARS } from './page-text.ts';
 import { timedTask } from './work-slices.ts';
 

@@ -5,6 +5,7 @@
  * CSP forbids.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { ENTITY_TYPES } from './entity-types.ts';
 
 /** Bumped when a reader of the old format could misread the new one. */
 export const FORMAT_VERSION = 1;
@@ -29,12 +30,8 @@ export type Lang = Static<typeof Lang>;
 export const Bilingual = Type.Object({ ar: Text(), en: Text() }, { additionalProperties: false });
 export type Bilingual = Static<typeof Bilingual>;
 
-export const EntityType = Type.Union([
-  Type.Literal('person'),
-  Type.Literal('organisation'),
-  Type.Literal('media'),
-  Type.Literal('place'),
-]);
+/** One of ENTITY_TYPES (entity-types.ts): the list is the one source of the types. */
+export const EntityType = Type.Union(ENTITY_TYPES.map((t) => Type.Literal(t)));
 export type EntityType = Static<typeof EntityType>;
 
 /**

@@ -19,10 +19,6 @@ export class DocumentLicensing {
     return [...this.firstChunk.keys()];
   }
 
-  has(id: string): boolean {
-    return this.firstChunk.has(id);
-  }
-
   /** Chunk `index` is about to be sent: remembers and returns the licences to send with it. */
   send(index: number): string[] {
     const ids = this.licensed;
@@ -53,18 +49,6 @@ export class DocumentLicensing {
       fresh.push(id);
     }
     return fresh;
-  }
-
-  /**
-   * How many leading chunks must be scanned again so every ambiguous alias sees every licence of the document:
-   * chunks before the last chunk that first licensed an entity with ambiguous aliases (0: none).
-   */
-  rescanPrefix(hasAmbiguousAliases: (id: string) => boolean): number {
-    let prefix = 0;
-    for (const [id, index] of this.firstChunk) {
-      if (index > prefix && hasAmbiguousAliases(id)) prefix = index;
-    }
-    return prefix;
   }
 
   clear(): void {

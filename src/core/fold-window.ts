@@ -44,11 +44,6 @@ export class FoldWindow {
     this.len = 0;
   }
 
-  /** True once every unit up to `end` is folded. */
-  get done(): boolean {
-    return this.src >= this.end;
-  }
-
   /** Folds on until at least `need` units are folded or the input is exhausted; returns `len`. */
   fill(need: number): number {
     while (this.len < need && this.src < this.end) {

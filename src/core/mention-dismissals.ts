@@ -12,7 +12,6 @@
  */
 import { foldKey } from './normalize.ts';
 
-export const DISMISSALS_KEY = 'dismissedMentions';
 export const CONTEXT_WORDS = 3;
 export const MAX_PAGES = 300;
 export const MAX_PER_PAGE = 200;

@@ -4,11 +4,10 @@
  * the same page, applies at once.
  */
 import {
-  DISMISSALS_KEY, dismissedOn, pageKey, sanitizeDismissals, withDismissal, withoutDismissal, type Dismissals,
+  dismissedOn, pageKey, sanitizeDismissals, withDismissal, withoutDismissal, type Dismissals,
 } from '../core/mention-dismissals.ts';
 import { browser } from './browser.ts';
-
-export { DISMISSALS_KEY };
+import { DISMISSALS_KEY } from './storage-keys.ts';
 
 async function load(): Promise<Dismissals> {
   return sanitizeDismissals((await browser.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY]);

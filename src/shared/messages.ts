@@ -4,33 +4,35 @@
  * of `send('getEntity', …)` gets the right params and result types.
  *
  * Messages cross a trust boundary (other extensions' pages and any web page can't send to us without
- * `externally_connectable`, but our own content scripts run inside hostile pages), so receivers check the shape
- * with `isRequest` before dispatch and drop what they don't know. A request resolves to its result as is (the
+ * `externally_connectable`, but our own content scripts run inside hostile pages), so receivers drop what they
+ * don't know (`isRequest`) and check each request's params against its schema (the *_PARAMS tables, beside the
+ * types) before dispatch: dispatch.ts. A request resolves to its result as is (the
  * automation contract promises `{ url, mentions }`, not an envelope); a failure rejects with a readable message.
  */
+// The builders one by one, not the `Type` namespace: a content script loads this file, and `Type` would bring
+// every builder TypeBox has into it (about 45 kB minified, against 3 kB for these).
+import * as T from '@sinclair/typebox';
 import type { DatasetPack, Entity, Article } from '../core/dataset-schema.ts';
 import type { EntityBrief } from '../core/entity-brief.ts';
 import type { Mention } from '../core/name-matcher.ts';
 import type { ScanAnswer } from '../core/scan-answer.ts';
 import type { PageStatus } from '../core/toolbar-state.ts';
 import type { PanelApi } from './panel-api.ts';
-import type { AccessTable } from './listen.ts';
+import type { AccessTable, ParamsTable } from './dispatch.ts';
 import type { SyncApi } from './sync-api.ts';
 
-/** storage.session key: `{ entityId, at }`, the entity the side panel should show (see openSidePanel). */
-export const PANEL_FOCUS_KEY = 'panelFocus';
 
 /**
- * storage.session key: `{ query, at }`, a search the side panel should show (the "Look up" menu item writes it);
- * the panel follows it as it follows PANEL_FOCUS_KEY.
+ * Larger texts are refused rather than risking the worker's memory; the content script sends chunks (far
+ * smaller: page-text.ts).
  */
-export const PANEL_SEARCH_KEY = 'panelSearch';
+export const MAX_SCAN_CHARS = 4_000_000;
 
-/**
- * storage.local key: `{ version, at }`, rewritten after every dataset install; content scripts follow it to
- * rescan open tabs with the new data without a reload.
- */
-export const DATASET_STAMP_KEY = 'datasetStamp';
+/** Params of a request that takes none: `{}` (other properties are ignored, as they always were). */
+export const NoParams = T.Object({});
+
+/** An entity's or an article's id as a request names it (ids are at most 80 characters: dataset-schema.ts). */
+export const IdParam = T.String({ minLength: 1, maxLength: 80 });
 
 /** One row of the automation contract: an entity and one distinct surface text found on a page. */
 export interface PageMention {
@@ -99,6 +101,18 @@ export const PAGE_ACCESS: AccessTable<PageApi> = {
   getDatasetInfo: 'extension',
 };
 
+/**
+ * The shape of each request's params, checked by listen.ts before any handler runs. Bounds that need no state
+ * are here (the longest text a scan takes); the handlers keep those that do.
+ */
+export const PAGE_PARAMS: ParamsTable<PageApi> = {
+  scanText: T.Object({ text: T.String({ maxLength: MAX_SCAN_CHARS }), licensed: T.Array(T.String()) }),
+  getEntities: T.Object({ ids: T.Array(T.String()) }),
+  getPageMentions: T.Object({ tabId: T.Integer() }),
+  getDatasetInfo: NoParams,
+  openSidePanel: T.Object({ entityId: T.Optional(T.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' })) }),
+};
+
 /** Requests a content script answers (sent by the background with `tabs.sendMessage`). */
 export interface ContentApi {
   collectMentions: { params: Record<string, never>; result: PageMentions };
@@ -156,6 +170,15 @@ export const CONTENT_ACCESS: AccessTable<ContentApi> = {
   pageStatus: 'extension',
   openCard: 'extension',
   setPageActive: 'extension',
+};
+
+/** The params of the background's requests to a content script (see PAGE_PARAMS). */
+export const CONTENT_PARAMS: ParamsTable<ContentApi> = {
+  collectMentions: NoParams,
+  revealMention: T.Object({ entityId: T.String() }),
+  pageStatus: NoParams,
+  openCard: NoParams,
+  setPageActive: T.Object({ active: T.Optional(T.Boolean()) }),
 };
 
 export type Handlers<Api> = {

@@ -1,9 +1,13 @@
-/** Requests the side panel, the card and the article reader make: see src/background/panel-handlers.ts. */
+/**
+ * Requests the side panel, the card and the article reader make: see src/background/panel-handlers.ts. Like every
+ * API file, free of browser calls (the senders are in send.ts), so Node tests can check its schemas.
+ */
+// The builders one by one, not the `Type` namespace: see messages.ts.
+import * as T from '@sinclair/typebox';
 import type { Article, Bilingual, Entity, EntityType } from '../core/dataset-schema.ts';
 import type { SearchHit } from '../core/search.ts';
-import { browser } from './browser.ts';
-import type { AccessTable } from './listen.ts';
-import type { ArticleMeta } from './messages.ts';
+import type { AccessTable, ParamsTable } from './dispatch.ts';
+import { IdParam, NoParams, type ArticleMeta } from './messages.ts';
 
 /** Everything the panel's entity view shows: the entity, every entity tied to it (both ways), their sources. */
 export interface EntityView {
@@ -57,6 +61,16 @@ export const PANEL_ACCESS: AccessTable<PanelApi> = {
   listArticles: 'extension',
 };
 
+/** The params of each request (listen.ts checks them first); the handlers cap limits and lengths to their bounds. */
+export const PANEL_PARAMS: ParamsTable<PanelApi> = {
+  openReader: T.Object({ articleId: IdParam, quote: T.Optional(T.String()), entityId: T.Optional(IdParam) }),
+  searchEntities: T.Object({ query: T.String(), limit: T.Number() }),
+  getEntityView: T.Object({ entityId: IdParam }),
+  getArticle: T.Object({ articleId: IdParam }),
+  browseEntities: T.Object({ lang: T.Union([T.Literal('ar'), T.Literal('en')]), limit: T.Number() }),
+  listArticles: NoParams,
+};
+
 /**
  * An event, not a request: a content script sends `{ type: PAGE_MENTIONS_CHANGED }` with runtime.sendMessage
  * after its page's mentions changed (a rescan found more or fewer), so an open side panel describing that tab
@@ -66,9 +80,4 @@ export const PAGE_MENTIONS_CHANGED = 'pageMentionsChanged';
 
 export function isPageMentionsChanged(msg: unknown): boolean {
   return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === PAGE_MENTIONS_CHANGED;
-}
-
-/** For content scripts: tells open side panels that this page's mentions changed (nobody listening is fine). */
-export function announcePageMentionsChanged(): void {
-  browser.runtime.sendMessage({ type: PAGE_MENTIONS_CHANGED }).catch(() => undefined);
 }

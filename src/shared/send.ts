@@ -1,6 +1,7 @@
 /** Typed senders for the message protocol (see messages.ts). */
 import { browser } from './browser.ts';
 import type { BackgroundApi, ContentApi, ParamsOf, ResultOf } from './messages.ts';
+import { PAGE_MENTIONS_CHANGED } from './panel-api.ts';
 
 /** Ask the background; resolves to the result, rejects with the background's error message. */
 export function sendToBackground<K extends keyof BackgroundApi>(
@@ -17,4 +18,9 @@ export function sendToTab<K extends keyof ContentApi>(
   params: ParamsOf<ContentApi, K>,
 ): Promise<ResultOf<ContentApi, K>> {
   return browser.tabs.sendMessage(tabId, { type, params }, { frameId: 0 }) as Promise<ResultOf<ContentApi, K>>;
+}
+
+/** For content scripts: tells open side panels that this page's mentions changed (nobody listening is fine). */
+export function announcePageMentionsChanged(): void {
+  browser.runtime.sendMessage({ type: PAGE_MENTIONS_CHANGED }).catch(() => undefined);
 }

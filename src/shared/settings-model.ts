@@ -3,6 +3,7 @@
  * very defaults the extension does. Storage access lives in settings.ts.
  */
 import type { EntityType } from '../core/dataset-schema.ts';
+import { ENTITY_TYPES } from '../core/entity-types.ts';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
 
@@ -20,19 +21,16 @@ export interface Settings {
   mutedEntities: string[];
 }
 
-export const SETTINGS_KEY = 'settings';
-
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
   enabled: true,
   disabledSites: [],
   highlightStyle: 'underline',
   hoverDelayMs: 150,
-  shownTypes: ['person', 'organisation', 'media', 'place'],
+  shownTypes: [...ENTITY_TYPES],
   mutedEntities: [],
 });
 
 const STYLES: readonly HighlightStyle[] = ['underline', 'background', 'none'];
-const TYPES: readonly EntityType[] = ['person', 'organisation', 'media', 'place'];
 
 const strings = (v: unknown): string[] | undefined =>
   Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.slice(0, 10_000) : undefined;
@@ -46,7 +44,7 @@ export function sanitizeSettings(raw: unknown): Settings {
     disabledSites: strings(r.disabledSites) ?? [...DEFAULT_SETTINGS.disabledSites],
     highlightStyle: STYLES.includes(r.highlightStyle as HighlightStyle) ? (r.highlightStyle as HighlightStyle) : DEFAULT_SETTINGS.highlightStyle,
     hoverDelayMs: typeof delay === 'number' && Number.isFinite(delay) ? Math.min(2000, Math.max(0, Math.round(delay))) : DEFAULT_SETTINGS.hoverDelayMs,
-    shownTypes: (strings(r.shownTypes)?.filter((t): t is EntityType => TYPES.includes(t as EntityType))) ?? [...DEFAULT_SETTINGS.shownTypes],
+    shownTypes: (strings(r.shownTypes)?.filter((t): t is EntityType => ENTITY_TYPES.includes(t as EntityType))) ?? [...DEFAULT_SETTINGS.shownTypes],
     mutedEntities: strings(r.mutedEntities) ?? [...DEFAULT_SETTINGS.mutedEntities],
   };
 }

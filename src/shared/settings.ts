@@ -4,7 +4,8 @@
  * applies to open tabs at once without a message round trip.
  */
 import { browser } from './browser.ts';
-import { SETTINGS_KEY, sanitizeSettings, type Settings } from './settings-model.ts';
+import { sanitizeSettings, type Settings } from './settings-model.ts';
+import { SETTINGS_KEY } from './storage-keys.ts';
 
 export * from './settings-model.ts';
 

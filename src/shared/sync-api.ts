@@ -4,15 +4,13 @@
  * the progress of the job running now), so the Updates tab follows it with storage.onChanged and a restarted
  * worker knows what happened before it.
  */
+// The builders one by one, not the `Type` namespace: see messages.ts.
+import * as T from '@sinclair/typebox';
 import type { DatasetPack } from '../core/dataset-schema.ts';
 import type { TrustedKey } from '../core/feed-signature.ts';
-import type { AccessTable } from './listen.ts';
-import type { DatasetInfo } from './messages.ts';
+import type { AccessTable, ParamsTable } from './dispatch.ts';
+import { NoParams, type DatasetInfo } from './messages.ts';
 
-/** storage.local key of SyncState. */
-export const SYNC_STATE_KEY = 'syncState';
-/** storage.session key of SyncProgress (absent when nothing runs). */
-export const SYNC_PROGRESS_KEY = 'syncProgress';
 
 /** Why a check or an import failed; each has a sentence in the locales (syncError_<code>). */
 export type SyncErrorCode =
@@ -120,6 +118,15 @@ export type SyncOutcome =
 
 /** Import files travel to the background in chunks this long (runtime messages are capped in size). */
 export const IMPORT_CHUNK_CHARS = 4 * 1024 * 1024;
+/**
+ * An import file is at most as large as a feed's pack (as UTF-8): MAX_FILE_BYTES of core/feed-index.ts, written
+ * out so the pages that import this file don't bundle the feed's schemas (a unit test holds the two equal).
+ */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+/** The most pieces an import file can come in. */
+export const MAX_IMPORT_CHUNKS = Math.ceil(MAX_IMPORT_BYTES / IMPORT_CHUNK_CHARS);
+/** Names an import's staged pieces (the Updates tab makes one up per file). */
+const ImportId = T.String({ pattern: '^[A-Za-z0-9-]{1,64}$' });
 
 export interface SyncApi {
   getSyncStatus: { params: Record<string, never>; result: SyncStatus };
@@ -155,4 +162,32 @@ export const SYNC_ACCESS: AccessTable<SyncApi> = {
   exportDataset: 'extension',
   subscribeFeed: 'extension',
   removeFeed: 'extension',
+};
+
+/**
+ * The params of each request (listen.ts checks them first). An import's pieces come within the file's bounds
+ * (their order and running size are checked against what is staged: import-export.ts); a subscription's texts
+ * are checked, and their lengths bounded, by the handler, which answers a bad one with a SyncError the Updates
+ * tab shows.
+ */
+export const SYNC_PARAMS: ParamsTable<SyncApi> = {
+  getSyncStatus: NoParams,
+  checkNow: NoParams,
+  importChunk: T.Object({
+    importId: ImportId,
+    index: T.Integer({ minimum: 0, maximum: MAX_IMPORT_CHUNKS - 1 }),
+    text: T.String({ maxLength: IMPORT_CHUNK_CHARS }),
+  }),
+  importCommit: T.Object({
+    importId: ImportId,
+    count: T.Integer({ minimum: 1, maximum: MAX_IMPORT_CHUNKS }),
+    fileName: T.Optional(T.String()),
+  }),
+  restorePublished: NoParams,
+  exportDataset: NoParams,
+  subscribeFeed: T.Union([
+    T.Object({ feedUrl: T.String(), publicKey: T.String(), feedFile: T.Optional(T.Undefined()) }),
+    T.Object({ feedFile: T.String(), feedUrl: T.Optional(T.Undefined()), publicKey: T.Optional(T.Undefined()) }),
+  ]),
+  removeFeed: NoParams,
 };

@@ -2,7 +2,7 @@
  * The matcher a tab may use itself. Matching runs in the background for large datasets (no tab should hold a
  * 100,000-name automaton), but a small one compiles to a few kilobytes, and then the round trip of each chunk to
  * the background is most of a scan's cost on an article. The background publishes such a matcher in
- * storage.local under TAB_MATCHER_KEY (src/background/tab-matcher-publish.ts), with the brief of every entity;
+ * storage.local under TAB_MATCHER_KEY (storage-keys.ts; src/background/tab-matcher-publish.ts), with the brief of every entity;
  * a content script uses it when it belongs to the dataset the stamp announces (src/content/scan-client.ts), and
  * asks the background otherwise. Either way the same matcher code and scan-answer.ts apply the rules.
  *
@@ -11,7 +11,6 @@
  */
 import type { EntityBrief } from '../core/entity-brief.ts';
 
-export const TAB_MATCHER_KEY = 'tabMatcher';
 
 /**
  * Largest dataset handed to tabs: past this many entities (or TAB_MATCHER_MAX_CHARS of compiled matcher), tabs

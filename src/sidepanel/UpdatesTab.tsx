@@ -11,12 +11,13 @@ import { feedFreshness } from '../core/feed-schedule.ts';
 import { browser } from '../shared/browser.ts';
 import { formatIsoDate } from '../core/iso-date.ts';
 import { isolated, t, uiLanguage, type MessageKey } from '../shared/i18n.ts';
-import { DATASET_STAMP_KEY, isLocal, type DatasetInfo } from '../shared/messages.ts';
+import { isLocal, type DatasetInfo } from '../shared/messages.ts';
+import { DATASET_STAMP_KEY, SYNC_PROGRESS_KEY, SYNC_STATE_KEY } from '../shared/storage-keys.ts';
 import { EmptyState } from './EmptyState.tsx';
 import { FeedSection } from './FeedSection.tsx';
 import { sendToBackground } from '../shared/send.ts';
 import {
-  IMPORT_CHUNK_CHARS, SYNC_PROGRESS_KEY, SYNC_STATE_KEY, type SyncOutcome, type SyncPhase, type SyncStatus,
+  IMPORT_CHUNK_CHARS, type SyncOutcome, type SyncPhase, type SyncStatus,
 } from '../shared/sync-api.ts';
 
 const lang = uiLanguage();

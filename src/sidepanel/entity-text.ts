@@ -2,7 +2,7 @@
 import type { Bilingual, EntityType } from '../core/dataset-schema.ts';
 import { uiLanguage, type MessageKey } from '../shared/i18n.ts';
 
-export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organisation', 'media', 'place'];
+export { ENTITY_TYPES } from '../core/entity-types.ts';
 
 /** The singular, for one entity ("Person"). */
 export const TYPE_KEYS: Record<EntityType, MessageKey> = {

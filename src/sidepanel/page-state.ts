@@ -8,8 +8,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Entity } from '../core/dataset-schema.ts';
 import { browser } from '../shared/browser.ts';
-import { DATASET_STAMP_KEY, type PageMentions } from '../shared/messages.ts';
-import { SETTINGS_KEY } from '../shared/settings.ts';
+import type { PageMentions } from '../shared/messages.ts';
+import { DATASET_STAMP_KEY, SETTINGS_KEY } from '../shared/storage-keys.ts';
 import { sendToBackground } from '../shared/send.ts';
 import { targetTabId, watchActiveTab, watchPageMentionsChanged } from './active-tab.ts';
 

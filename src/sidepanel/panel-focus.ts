@@ -5,7 +5,7 @@
  * moments (the one that opened it), not an old one left from earlier.
  */
 import { browser } from '../shared/browser.ts';
-import { PANEL_FOCUS_KEY, PANEL_SEARCH_KEY } from '../shared/messages.ts';
+import { PANEL_FOCUS_KEY, PANEL_SEARCH_KEY } from '../shared/storage-keys.ts';
 
 /** How recent a focus request must be to be honoured when the panel opens. */
 export const FRESH_MS = 15_000;

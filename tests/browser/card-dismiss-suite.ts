@@ -9,7 +9,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { BrowserName } from '../../scripts/browsers.ts';
 import { hoverName, readHighlights, waitForCard, waitForNoCard } from '../../scripts/page-probes.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
-import { DISMISSALS_KEY } from '../../src/core/mention-dismissals.ts';
+import { DISMISSALS_KEY } from '../../src/shared/storage-keys.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { cardAxeViolations, cardPoint, waitInCard } from './card-probes.ts';
 import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';

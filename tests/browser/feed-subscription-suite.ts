@@ -21,6 +21,7 @@ import { waitForHighlights } from '../../scripts/page-probes.ts';
 import { startServer } from '../../scripts/sample-server.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { bundledPack } from '../support/pack.ts';
+import { callInExtension } from '../support/extension-api.ts';
 import { clickCheckNow, openUpdatesTab, status, storageGet, storageSet, until } from '../support/sync-panel.ts';
 import { nextVersion, person } from '../support/sync-packs.ts';
 import { buildTestExtension } from '../support/test-build.ts';
@@ -29,11 +30,8 @@ import { assertNoAxeViolations } from './panel-driving.ts';
 const en = JSON.parse(readFileSync(join(ROOT, 'assets/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 
 type Alarm = { name: string; periodInMinutes?: number };
-const alarmsOf = (page: DriverPage) => page.evaluate(async () => {
-  type Api = { alarms: { getAll(): Promise<Alarm[]> } };
-  const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-  return (await api.alarms.getAll()).map((a) => ({ name: a.name, periodInMinutes: a.periodInMinutes }));
-});
+const alarmsOf = async (page: DriverPage) =>
+  (await callInExtension<Alarm[]>(page, 'alarms.getAll')).map((a) => ({ name: a.name, periodInMinutes: a.periodInMinutes }));
 
 /** Fills the form as a reader types (input events), and submits it with the button. */
 async function subscribeByHand(panel: DriverPage, url: string, key: string): Promise<void> {

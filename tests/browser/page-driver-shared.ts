@@ -1,5 +1,6 @@
 /** What both browsers' drivers (page-driver-chromium.ts, page-driver-firefox.ts) share. */
 import type { DriverPage } from '../../scripts/browsers.ts';
+import { callInExtension } from '../support/extension-api.ts';
 
 /**
  * Wraps the probe so it runs with the root (or null) and resolves to JSON, the one shape both protocols return.
@@ -9,21 +10,13 @@ export function probeSource(fn: (root: ShadowRoot | null, arg: never) => unknown
   return `(root, argJson) => Promise.resolve((${fn.toString()})(root, JSON.parse(argJson))).then((v) => JSON.stringify(v ?? null))`;
 }
 
-type StorageApi = { storage: Record<'local' | 'session', { set(i: object): Promise<void>; get(k: string): Promise<Record<string, unknown>> }> };
-
 export function storageHelpers(extPage: () => Promise<DriverPage>) {
   return {
     async setStorage(items: Record<string, unknown>) {
-      await (await extPage()).evaluate(async (i: Record<string, unknown>) => {
-        const api = (globalThis as { browser?: StorageApi }).browser ?? (globalThis as unknown as { chrome: StorageApi }).chrome;
-        await api.storage.local.set(i);
-      }, items);
+      await callInExtension(await extPage(), 'storage.local.set', items);
     },
     async getStorage(area: 'local' | 'session', key: string) {
-      return (await extPage()).evaluate(async ([a, k]: [string, string]) => {
-        const api = (globalThis as { browser?: StorageApi }).browser ?? (globalThis as unknown as { chrome: StorageApi }).chrome;
-        return (await api.storage[a as 'local' | 'session'].get(k))[k];
-      }, [area, key] as [string, string]);
+      return (await callInExtension<Record<string, unknown>>(await extPage(), `storage.${area}.get`, key))[key];
     },
   };
 }

@@ -1,5 +1,6 @@
 /** Settings as the tests write them to storage.local: the extension's own key and defaults. */
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/shared/settings-model.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings-model.ts';
+import { SETTINGS_KEY } from '../../src/shared/storage-keys.ts';
 
 export { SETTINGS_KEY };
 

@@ -67,11 +67,3 @@ export function attrsOf(page: DriverPage, selector: string, attr: string): Promi
   );
 }
 
-/** Sends a request to the background from an extension page, as the panel does. */
-export function sendFrom<R>(page: DriverPage, message: { type: string; params: object }): Promise<R> {
-  return page.evaluate(async (m: { type: string; params: object }) => {
-    type Api = { runtime: { sendMessage(x: unknown): Promise<unknown> } };
-    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-    return (await api.runtime.sendMessage(m)) as never;
-  }, message) as Promise<R>;
-}

@@ -15,6 +15,7 @@ import { startServer, type RunningServer } from '../../scripts/sample-server.ts'
 import { citationText } from '../../src/core/citation.ts';
 import type { Settings } from '../../src/shared/settings-model.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
+import { callInExtension } from '../support/extension-api.ts';
 import { tabIdOf } from '../support/extension-page.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
 import { buildTestExtension, type TestBuild } from '../support/test-build.ts';
@@ -26,11 +27,7 @@ const EMPTY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 
 /** Writes the settings from an extension page, as the panel itself does. */
 function setSettings(page: DriverPage, settings: Record<string, Settings>): Promise<void> {
-  return page.evaluate(async (items: Record<string, Settings>) => {
-    type Api = { storage: { local: { set(i: object): Promise<void> } } };
-    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-    await api.storage.local.set(items);
-  }, settings);
+  return callInExtension(page, 'storage.local.set', settings);
 }
 
 export function panelStatesSuite(name: BrowserName): void {
@@ -202,11 +199,7 @@ export function panelStatesSuite(name: BrowserName): void {
       const panel = await browser.openExtensionPage('sidepanel.html');
       await screenshotOnFailure(panel, `${name}-panel-feed-not-set`, async () => {
         // A test build reads its feed from storage (src/background/sync/feed-config.ts): none here.
-        await panel.evaluate(async () => {
-          type Api = { storage: { local: { set(i: object): Promise<void> } } };
-          const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-          await api.storage.local.set({ syncTestConfig: { feedUrl: '' } });
-        });
+        await callInExtension(panel, 'storage.local.set', { syncTestConfig: { feedUrl: '' } });
         await selectTab(panel, 'updates');
         await panel.waitFor(() => document.querySelector('[data-empty="feed-not-set"]') !== null, undefined, 15_000);
         assert.equal(await textOf(panel, '[data-empty="feed-not-set"]'), 'The bundled dataset is in use. No update feed is set, so Dramatis checks nothing and changes nothing.');

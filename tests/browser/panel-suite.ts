@@ -15,10 +15,11 @@ import { startServer, type RunningServer } from '../../scripts/sample-server.ts'
 import { namedIds, tieIndex } from '../../src/core/entity-graph.ts';
 import { formatIsoDate } from '../../src/core/iso-date.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
+import { callInExtension, sendFromPage } from '../support/extension-api.ts';
 import { tabIdOf } from '../support/extension-page.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
 import {
-  assertNoAxeViolations, attrsOf, openPanel, press, selectTab, sendFrom, textOf, typeInto, waitForEntityView,
+  assertNoAxeViolations, attrsOf, openPanel, press, selectTab, textOf, typeInto, waitForEntityView,
 } from './panel-driving.ts';
 
 /** Bashar al-Assad named at the top and again far below: the second reveal must scroll the page. */
@@ -213,7 +214,7 @@ export function panelSuite(name: BrowserName): void {
       screenshotOnFailure(panel, `${name}-panel-focus`, async () => {
         // The card's "Show in side panel" request: it writes the focus even where the panel can't be opened
         // from here (no user gesture), and the open panel follows it.
-        await sendFrom(panel, { type: 'openSidePanel', params: { entityId: 'hezbollah' } }).catch(() => undefined);
+        await sendFromPage(panel, 'openSidePanel', { entityId: 'hezbollah' }).catch(() => undefined);
         await waitForEntityView(panel, 'hezbollah');
         await press(panel, 'button.back', 'Enter');
       }));
@@ -255,11 +256,7 @@ export function panelSuite(name: BrowserName): void {
         // The hover delay moves by the keyboard in steps of 50 ms and is stored.
         await press(panel, '#setting-delay', 'ArrowRight');
         await panel.waitFor(() => /^200\b/.test(document.querySelector('output[for="setting-delay"]')?.textContent ?? ''), undefined);
-        const stored = await panel.evaluate(async () => {
-          type Api = { storage: { local: { get(k: string): Promise<Record<string, { hoverDelayMs?: number }>> } } };
-          const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-          return (await api.storage.local.get('settings')).settings?.hoverDelayMs;
-        });
+        const stored = (await callInExtension<Record<string, { hoverDelayMs?: number }>>(panel, 'storage.local.get', 'settings')).settings?.hoverDelayMs;
         assert.equal(stored, 200);
         await press(panel, '#setting-delay', 'ArrowLeft');
         await panel.waitFor(() => /^150\b/.test(document.querySelector('output[for="setting-delay"]')?.textContent ?? ''), undefined);

@@ -9,11 +9,11 @@ import { after, before, describe, it } from 'node:test';
 import { launch, type BrowserName, type DriverBrowser, type DriverPage } from '../../scripts/browsers.ts';
 import { mentionsOf } from '../../src/core/name-matcher.ts';
 import { foldKey } from '../../src/core/normalize.ts';
-import type { ScanTextResult } from '../../src/shared/messages.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
 import { axeViolations, describeViolations } from './panel-axe.ts';
-import { arabicUiMissing, attrsOf, press, sendFrom, textOf } from './panel-driving.ts';
+import { sendFromPage } from '../support/extension-api.ts';
+import { arabicUiMissing, attrsOf, press, textOf } from './panel-driving.ts';
 
 const readerPath = (p: Record<string, string>) => `reader.html?${new URLSearchParams(p).toString()}`;
 
@@ -65,7 +65,7 @@ export function readerSuite(name: BrowserName): void {
     it('links every name the matcher finds to its entity, and the entity of the address is shown', () =>
       screenshotOnFailure(reader, `${name}-reader-mentions`, async () => {
         const text = article.text.replace(/[\r\n]/g, '\u0000');
-        const mentions = mentionsOf(await sendFrom<ScanTextResult>(reader, { type: 'scanText', params: { text, licensed: [] } }));
+        const mentions = mentionsOf(await sendFromPage(reader, 'scanText', { text, licensed: [] }));
         const linked = await attrsOf(reader, 'a.mention', 'data-entity-id');
         assert.deepEqual(linked, mentions.map((m) => m.entityId), 'one link per mention, in order');
         const surfaces = await reader.evaluate(() => [...document.querySelectorAll('a.mention')].map((a) => a.textContent));

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserName, DriverPage } from '../../scripts/browsers.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
+import { callInExtension } from '../support/extension-api.ts';
 import { getPageMentions, tabIdOf } from '../support/extension-page.ts';
 import { bundledPack } from '../support/pack.ts';
 import { buildTestExtension, type TestBuild } from '../support/test-build.ts';
@@ -71,10 +72,7 @@ function stagedKeys(ext: DriverPage): Promise<string[]> {
   }));
 }
 
-const tabCount = (ext: DriverPage) => ext.evaluate(async () => {
-  const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-  return (await api.tabs.query({})).length;
-});
+const tabCount = async (ext: DriverPage) => (await callInExtension<unknown[]>(ext, 'tabs.query', {})).length;
 
 export function senderSuite(name: BrowserName): void {
   describe(`whom the background believes, in ${name}`, { timeout: 300_000 }, () => {

@@ -19,8 +19,9 @@ import { hoverName, readCard, readHighlights, waitForCard, waitForHighlights } f
 import { startServer } from '../../scripts/sample-server.ts';
 import { launchForTests } from './page-driver.ts';
 import { EVIL, fileOf, makeFeeds, type Feeds } from '../support/sync-feeds.ts';
+import { callInExtension, sendFromPage } from '../support/extension-api.ts';
 import {
-  chooseImportFile, clickCheckNow, dump, openUpdatesTab, send, sessionGet, shownError, status, storageGet, storageSet, until,
+  chooseImportFile, clickCheckNow, dump, openUpdatesTab, sessionGet, shownError, status, storageGet, storageSet, until,
 } from '../support/sync-panel.ts';
 import { nextVersion, person } from '../support/sync-packs.ts';
 import { buildTestExtension } from '../support/test-build.ts';
@@ -83,10 +84,7 @@ export function syncSuite(name: BrowserName): void {
         assert.equal(s.feed, null);
         assert.equal(s.state.lastCheckAt, undefined);
         assert.equal(s.dataset?.version, 1);
-        const alarms = await panel.evaluate(async () => {
-          const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as { alarms: { getAll(): Promise<unknown[]> } };
-          return api.alarms.getAll();
-        });
+        const alarms = await callInExtension<unknown[]>(panel, 'alarms.getAll');
         assert.deepEqual(alarms, []);
       }));
 
@@ -101,10 +99,8 @@ export function syncSuite(name: BrowserName): void {
         assert.equal(s.dataset?.version, 1);
         // Checks are scheduled: every 6 hours, and a retry with backoff after this failure.
         type Alarm = { name: string; periodInMinutes?: number; scheduledTime: number };
-        const alarms = await panel.evaluate(async () => {
-          const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as { alarms: { getAll(): Promise<Alarm[]> } };
-          return (await api.alarms.getAll()).map((a) => ({ name: a.name, periodInMinutes: a.periodInMinutes, scheduledTime: a.scheduledTime }));
-        });
+        const alarms = (await callInExtension<Alarm[]>(panel, 'alarms.getAll'))
+          .map((a) => ({ name: a.name, periodInMinutes: a.periodInMinutes, scheduledTime: a.scheduledTime }));
         const retry = alarms.find((a) => a.name === 'dramatis-sync-retry');
         assert.ok(retry && Math.abs(retry.scheduledTime - Math.max(s.state.nextCheckAt!, s.state.lastCheckAt! + 60_000)) < 5_000, JSON.stringify({ alarms, state: s.state }));
         assert.equal(s.state.failures, 1);
@@ -289,7 +285,7 @@ export function syncSuite(name: BrowserName): void {
           const readerPanel = await reader.openExtensionPage('sidepanel.html');
           await until(async () => (await status(readerPanel)).dataset !== null, 'the installed dataset');
           await reader.setStorage({ syncTestConfig: { feedUrl: feeds.url('html-v4'), timeoutMs: 5000 } });
-          const outcome = await send<{ ok: boolean }>(readerPanel, 'checkNow');
+          const outcome = await sendFromPage(readerPanel, 'checkNow', {});
           assert.ok(outcome.ok, JSON.stringify(outcome));
           const page = await reader.newPage();
           await page.goto(`${site.origin}/evil.html`);
@@ -371,7 +367,7 @@ export function syncSuite(name: BrowserName): void {
         const v5 = nextVersion(feeds.packs.v4, (p) => p.entities.push(person(feeds.packs.v1, 'zz-imported', 'Ingrid Importer')));
         await chooseImportFile(panel, 'v5.json', JSON.stringify(v5));
         await panel.waitFor(() => document.querySelector('.sync-imported') !== null, undefined, 30_000);
-        const exported = await send<typeof v5>(panel, 'exportDataset');
+        const exported = await sendFromPage(panel, 'exportDataset', {});
         assert.deepEqual(exported, { ...v5, articles: exported.articles });
         assert.equal((await status(panel)).state.lastChange?.source, 'import');
       }));
@@ -441,7 +437,7 @@ export function syncSuite(name: BrowserName): void {
         assert.equal(s.state.lastError, undefined, JSON.stringify(s.state.lastError));
         assert.equal(s.dataset?.version, 2, 'the signed version 2 replaced the local version 1,000,000,000');
         assert.equal(s.dataset?.source, 'feed');
-        const exported = await send<typeof feeds.packs.v2>(panel, 'exportDataset');
+        const exported = await sendFromPage(panel, 'exportDataset', {});
         assert.ok(!exported.entities.some((e) => e.id === 'zz-local'), 'the local data is gone');
         await panel.waitFor(() => document.querySelector('.sync-origin[data-source="feed"]') !== null && document.querySelector('.sync-restore') === null, undefined);
       }));
@@ -457,7 +453,7 @@ export function syncSuite(name: BrowserName): void {
           return x.dataset?.source === 'feed' && x.dataset.version === 2 && x.progress === null ? x : null;
         }, 'the restore and the check after it', 60_000);
         assert.equal(s.state.lastChange?.to, 2);
-        const exported = await send<typeof feeds.packs.v2>(panel, 'exportDataset');
+        const exported = await sendFromPage(panel, 'exportDataset', {});
         assert.ok(!exported.entities.some((e) => e.id === 'zz-mine'), 'the imported data is gone');
       }));
   });

@@ -20,6 +20,7 @@ import { readHighlights, waitForHighlights } from '../../scripts/page-probes.ts'
 import { sampleArticleHtml } from '../../scripts/sample-page.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
+import { callInExtension } from '../support/extension-api.ts';
 import { getPageMentions, tabIdOf } from '../support/extension-page.ts';
 import { storageGet, storageSet, until } from '../support/sync-panel.ts';
 import { buttonOf, firefoxToolbarHtml, NEUTRAL, renderedToolbarHtml, type ButtonState } from '../support/toolbar-button.ts';
@@ -113,10 +114,7 @@ export function toolbarSuite(name: BrowserName): void {
         assert.equal(f.title, say('badgeTitle_other', '3'));
         assert.equal(z.text, '', 'no badge at zero');
         // An extension page has no content script: the button there says only what Dramatis is.
-        const extTab = (await ext.evaluate(async () => {
-          type Api = { tabs: { getCurrent(): Promise<{ id: number }> } };
-          return ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome).tabs.getCurrent();
-        })).id;
+        const extTab = (await callInExtension<{ id: number }>(ext, 'tabs.getCurrent')).id;
         const e = await buttonOf(ext, extTab);
         assert.deepEqual([e.text, e.title], ['', en.actionTitle!.message]);
 
@@ -239,10 +237,8 @@ export function toolbarSuite(name: BrowserName): void {
         assert.equal(at.selection, 'وحسن نصر الله');
         const label = await browser.ui.chooseSelectionMenuItem(MENU.lookup, { ...at, pageUrl: pages.select!.url });
         if (name === 'firefox') assert.equal(label, en.menuLookUp!.message.replace('%s', 'وحسن نصر الله'));
-        const asked = await until(async () => (await ext.evaluate(async () => {
-          type Api = { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } };
-          return ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome).storage.session.get('panelSearch');
-        })).panelSearch as { query: string } | undefined, 'the search request');
+        const asked = await until(async () => (await callInExtension<Record<string, unknown>>(ext, 'storage.session.get', 'panelSearch'))
+          .panelSearch as { query: string } | undefined, 'the search request');
         assert.equal(asked.query, 'وحسن نصر الله');
         // Firefox opens its sidebar from the menu click; Chrome would open its side panel too, but refuses
         // sidePanel.open() from a dispatched event (no user gesture), so there the panel is checked as a tab.
@@ -260,8 +256,7 @@ export function toolbarSuite(name: BrowserName): void {
 
     it('has every keyboard action as a command the browser lists, and "toggle highlights" turns this page alone off and on', () =>
       screenshotOnFailure(pages.few!.page, `${name}-toolbar-commands`, async () => {
-        type Api = { commands: { getAll(): Promise<Array<{ name: string; shortcut?: string; description?: string }>> } };
-        const commands = await ext.evaluate(async () => ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome).commands.getAll());
+        const commands = await callInExtension<Array<{ name: string; shortcut?: string; description?: string }>>(ext, 'commands.getAll');
         const panelCommand = name === 'chromium' ? '_execute_action' : '_execute_sidebar_action';
         assert.deepEqual(
           commands.map((c) => [c.name, c.shortcut]).sort(),
@@ -288,10 +283,7 @@ export function toolbarSuite(name: BrowserName): void {
 
     it('opens the same Settings as the browser’s "Extension options"', () =>
       screenshotOnFailure(ext, `${name}-toolbar-options`, async () => {
-        const manifest = await ext.evaluate(() => {
-          type Api = { runtime: { getManifest(): { options_ui?: { page: string } } } };
-          return ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome).runtime.getManifest();
-        });
+        const manifest = await callInExtension<{ options_ui?: { page: string } }>(ext, 'runtime.getManifest');
         assert.match(manifest.options_ui?.page ?? '', /^(.*\/)?options\.html$/, 'Firefox reports it as a full URL');
         await ext.evaluate(() => {
           type Api = { runtime: { openOptionsPage(): Promise<void> } };

@@ -11,6 +11,7 @@ import { after, describe, it } from 'node:test';
 import { launch, type BrowserName, type DriverBrowser, type DriverPage } from '../../scripts/browsers.ts';
 import { ROOT } from '../../scripts/build.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
+import { sendFromPage } from '../support/extension-api.ts';
 import { until } from '../support/sync-panel.ts';
 import { arabicUiMissing, assertNoAxeViolations } from './panel-driving.ts';
 
@@ -48,11 +49,7 @@ export function welcomeSuite(name: BrowserName): void {
       await until(async () => {
         try {
           const page = await b.openExtensionPage('options.html');
-          const ok = await page.evaluate(async () => {
-            type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-            const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-            return (await api.runtime.sendMessage({ type: 'getDatasetInfo', params: {} })) !== null;
-          });
+          const ok = (await sendFromPage(page, 'getDatasetInfo', {})) !== null;
           await page.close();
           return ok;
         } catch {

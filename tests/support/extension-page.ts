@@ -1,6 +1,7 @@
 /** Calls made from inside an extension page (where `runtime.sendMessage` reaches the background). */
 import type { DriverPage } from '../../scripts/browsers.ts';
 import type { PageMentions } from '../../src/shared/messages.ts';
+import { sendFromPage } from './extension-api.ts';
 
 type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> }; tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
 
@@ -26,8 +27,5 @@ export async function tabIdOf(extPage: DriverPage, url: string): Promise<number>
 
 /** The automation contract, exactly as a caller uses it. */
 export function getPageMentions(extPage: DriverPage, tabId: number): Promise<PageMentions> {
-  return extPage.evaluate(async (id: number) => {
-    const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
-    return (await api.runtime.sendMessage({ type: 'getPageMentions', params: { tabId: id } })) as PageMentions;
-  }, tabId);
+  return sendFromPage(extPage, 'getPageMentions', { tabId });
 }

@@ -1,50 +1,38 @@
 /** Driving the Updates tab and the sync requests from the side panel page, as a reader and a test would. */
 import type { DriverPage } from '../../scripts/browsers.ts';
-import type { DatasetPack } from '../../src/core/dataset-schema.ts';
+import type { BackgroundApi } from '../../src/shared/messages.ts';
 import type { SyncStatus } from '../../src/shared/sync-api.ts';
+import { callInExtension, sendFromPage } from './extension-api.ts';
 
-type Area = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> };
-type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> }; storage: { local: Area; session: Area } };
-
-/** A request to the background, sent from the extension page. */
-export function send<R>(page: DriverPage, type: string, params: object = {}): Promise<R> {
-  return page.evaluate(async ({ type, params }: { type: string; params: object }) => {
-    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-    return (await api.runtime.sendMessage({ type, params })) as R;
-  }, { type, params });
+/**
+ * A request to the background, sent from the extension page, untyped: kept for scripts/bench (tests use the
+ * typed sendFromPage of extension-api.ts).
+ */
+export function send<R>(page: DriverPage, type: keyof BackgroundApi, params: object = {}): Promise<R> {
+  return callInExtension<R>(page, 'runtime.sendMessage', { type, params });
 }
 
-export const status = (page: DriverPage) => send<SyncStatus>(page, 'getSyncStatus');
+export const status = (page: DriverPage) => sendFromPage(page, 'getSyncStatus', {});
 /** The stored dataset, exactly as the extension exports it. */
-export const dump = async (page: DriverPage) => JSON.stringify(await send<DatasetPack>(page, 'exportDataset'));
+export const dump = async (page: DriverPage) => JSON.stringify(await sendFromPage(page, 'exportDataset', {}));
+
+type Stored = Record<string, unknown>;
 
 export async function storageGet(page: DriverPage, key: string): Promise<unknown> {
-  return page.evaluate(async (k: string) => {
-    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-    return (await api.storage.local.get(k))[k];
-  }, key);
+  return (await callInExtension<Stored>(page, 'storage.local.get', key))[key];
 }
 
 /** storage.session, read by the page itself (not through the background, which may be busy). */
 export async function sessionGet(page: DriverPage, key: string): Promise<unknown> {
-  return page.evaluate(async (k: string) => {
-    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-    return (await api.storage.session.get(k))[k];
-  }, key);
+  return (await callInExtension<Stored>(page, 'storage.session.get', key))[key];
 }
 
 export async function storageSet(page: DriverPage, values: Record<string, unknown>): Promise<void> {
-  await page.evaluate(async (v: Record<string, unknown>) => {
-    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-    await api.storage.local.set(v);
-  }, values);
+  await callInExtension(page, 'storage.local.set', values);
 }
 
 export async function storageRemove(page: DriverPage, key: string): Promise<void> {
-  await page.evaluate(async (k: string) => {
-    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-    await api.storage.local.remove(k);
-  }, key);
+  await callInExtension(page, 'storage.local.remove', key);
 }
 
 /** Polls `probe` (in Node) until it returns a truthy value; generous by default, for a loaded machine. */

@@ -28,8 +28,12 @@ describe('FoldWindow', () => {
         // A space inside a run was folded into the run's first space: the window starts with that space.
         const g0 = map[g] === p ? g : g - 1;
         win.open(text, p);
-        // Fill in uneven steps, as a walk does.
-        for (let s = 0; !win.done; s++) win.fill(win.len + steps[s % steps.length]!);
+        // Fill in uneven steps, as a walk does, until the input is exhausted (a fill asked for more that adds
+        // nothing: fill folds on until it has what was asked or the input ends).
+        for (let s = 0, before = -1; win.len !== before; s++) {
+          before = win.len;
+          win.fill(win.len + steps[s % steps.length]!);
+        }
         assert.equal(unitsOf(win), folded.slice(g0), JSON.stringify({ text, p }));
         for (let i = map[g] === p ? 0 : 1; i < win.len; i++) assert.equal(win.map[i], map[g0 + i], JSON.stringify({ text, p, i }));
       }

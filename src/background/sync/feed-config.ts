@@ -12,6 +12,7 @@
 import type { TrustedKey } from '../../core/feed-signature.ts';
 import productionKeys from '../../../data/feed/trusted-keys.json';
 import { browser } from '../../shared/browser.ts';
+import { SYNC_TEST_CONFIG_KEY } from '../../shared/storage-keys.ts';
 import type { FeedInfo } from '../../shared/sync-api.ts';
 import { TEST_BUILD_KEYS } from './build-flags.ts';
 import { loadSubscription } from './feed-subscription.ts';
@@ -24,7 +25,6 @@ import { loadSubscription } from './feed-subscription.ts';
 export const BUILT_IN_FEED_URL: string | null = null;
 /** A download with no bytes for this long is abandoned. */
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
-export const TEST_CONFIG_KEY = 'syncTestConfig';
 
 export interface FeedConfig {
   feedUrl: string;
@@ -42,7 +42,7 @@ export function buildKeys(): readonly TrustedKey[] {
 
 async function testConfig(): Promise<{ feedUrl?: string; timeoutMs?: number }> {
   if (!TEST_BUILD_KEYS) return {};
-  const raw = (await browser.storage.local.get(TEST_CONFIG_KEY))[TEST_CONFIG_KEY] as { feedUrl?: unknown; timeoutMs?: unknown } | undefined;
+  const raw = (await browser.storage.local.get(SYNC_TEST_CONFIG_KEY))[SYNC_TEST_CONFIG_KEY] as { feedUrl?: unknown; timeoutMs?: unknown } | undefined;
   return {
     ...(typeof raw?.feedUrl === 'string' ? { feedUrl: raw.feedUrl } : {}),
     ...(typeof raw?.timeoutMs === 'number' ? { timeoutMs: raw.timeoutMs } : {}),

@@ -5,8 +5,7 @@
  */
 import type { TrustedKey } from '../../core/feed-signature.ts';
 import { browser } from '../../shared/browser.ts';
-
-export const FEED_SUBSCRIPTION_KEY = 'feedSubscription';
+import { FEED_SUBSCRIPTION_KEY } from '../../shared/storage-keys.ts';
 
 export interface FeedSubscription {
   feedUrl: string;

@@ -12,9 +12,8 @@ import { Value } from '@sinclair/typebox/value';
 import { DatasetPack } from '../../core/dataset-schema.ts';
 import { validatePack } from '../../core/dataset-validate.ts';
 import { acceptsVersion } from '../../core/feed-version.ts';
-import { MAX_FILE_BYTES } from '../../core/feed-index.ts';
 import { isLocal } from '../../shared/messages.ts';
-import { IMPORT_CHUNK_CHARS, type SyncOutcome } from '../../shared/sync-api.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_CHUNKS as MAX_CHUNKS, type SyncOutcome } from '../../shared/sync-api.ts';
 import { ensureDataset } from '../bundled-pack.ts';
 import { exportPack } from '../dataset-store.ts';
 import { openDatabase } from '../db.ts';
@@ -24,10 +23,6 @@ import { withJobLock } from './job-lock.ts';
 import { FeedError, toSyncError } from './sync-error.ts';
 import { ProgressReporter, updateSyncState } from './sync-state.ts';
 
-const IMPORT_ID = /^[A-Za-z0-9-]{1,64}$/;
-/** An import file is at most as large as a feed's pack (as UTF-8). */
-export const MAX_IMPORT_BYTES = MAX_FILE_BYTES;
-const MAX_CHUNKS = Math.ceil(MAX_IMPORT_BYTES / IMPORT_CHUNK_CHARS);
 /** The piece number under which an import's running byte total is staged. */
 const TOTAL = -1;
 
@@ -49,10 +44,11 @@ function utf8Length(s: string): number {
   return n;
 }
 
-export async function stageChunk(importId: unknown, index: unknown, text: unknown): Promise<{ received: number }> {
-  if (typeof importId !== 'string' || !IMPORT_ID.test(importId)) throw new Error('importChunk: bad importId');
-  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= MAX_CHUNKS) throw new Error('importChunk: bad index');
-  if (typeof text !== 'string' || text.length > IMPORT_CHUNK_CHARS) throw new Error('importChunk: bad text');
+/**
+ * Stages piece `index` of import `importId`. Its shape and bounds (id, index within MAX_CHUNKS, text within a
+ * chunk's length) were checked with the request (SYNC_PARAMS); what depends on what is staged is checked here.
+ */
+export async function stageChunk(importId: string, index: number, text: string): Promise<{ received: number }> {
   const bytes = utf8Length(text);
   const db = await openDatabase();
   const tx = db.transaction('staging', 'readwrite');
@@ -81,15 +77,14 @@ export async function stageChunk(importId: unknown, index: unknown, text: unknow
 }
 
 /** A file's name as the Updates tab shows it: plain text, one line, no direction controls, not too long. */
-function cleanFileName(name: unknown): string | undefined {
-  if (typeof name !== 'string') return undefined;
+function cleanFileName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
   const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 200);
   return clean === '' ? undefined : clean;
 }
 
-export function commitImport(importId: unknown, count: unknown, fileName?: unknown): Promise<SyncOutcome> {
-  if (typeof importId !== 'string' || !IMPORT_ID.test(importId)) return Promise.reject(new Error('importCommit: bad importId'));
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_CHUNKS) return Promise.reject(new Error('importCommit: bad count'));
+/** Validates and installs the `count` staged pieces of `importId` (params checked with the request: SYNC_PARAMS). */
+export function commitImport(importId: string, count: number, fileName?: string): Promise<SyncOutcome> {
   return withJobLock('import', true, async () => {
     const progress = new ProgressReporter('import');
     const timings: Timings = {};

@@ -8,26 +8,25 @@
  */
 import { FIRST_RETRY_MS } from '../../core/feed-schedule.ts';
 import { browser } from '../../shared/browser.ts';
-import { SYNC_PROGRESS_KEY, type SyncOutcome, type SyncProgress } from '../../shared/sync-api.ts';
+import { SYNC_PROGRESS_KEY, SYNC_RUNNING_KEY } from '../../shared/storage-keys.ts';
+import type { SyncOutcome, SyncProgress } from '../../shared/sync-api.ts';
 import { scheduleRetry } from './scheduler-alarms.ts';
 import { loadProgress, updateSyncState } from './sync-state.ts';
 
 const LOCK = 'dramatis-sync';
-/** storage.local key: `{ job, at }` while a job runs. */
-const RUNNING_KEY = 'syncRunning';
 
 let recovery: Promise<void> | undefined;
 
 /** Run once per worker start, before any job: records a job the previous worker left unfinished. */
 export function recoverInterruptedJob(): Promise<void> {
   recovery ??= (async () => {
-    const running = (await browser.storage.local.get(RUNNING_KEY))[RUNNING_KEY] as { job?: string } | undefined;
+    const running = (await browser.storage.local.get(SYNC_RUNNING_KEY))[SYNC_RUNNING_KEY] as { job?: string } | undefined;
     if (!running) return;
     const left = await loadProgress().catch(() => null);
     const detail = [running.job, left?.phase].filter(Boolean).join(', ');
     await updateSyncState(() => ({ lastError: { code: 'interrupted', ...(detail ? { detail } : {}), at: Date.now() } }));
     await browser.storage.session.remove(SYNC_PROGRESS_KEY);
-    await browser.storage.local.remove(RUNNING_KEY);
+    await browser.storage.local.remove(SYNC_RUNNING_KEY);
     // A check the browser cut short is tried again soon, not only at the next 6-hour mark.
     if (running.job === 'check') await scheduleRetry(Date.now() + FIRST_RETRY_MS);
   })().catch((err: unknown) => console.error('Dramatis: recovering the sync state failed:', err));
@@ -38,11 +37,11 @@ export function recoverInterruptedJob(): Promise<void> {
 export async function withJobLock(kind: SyncProgress['job'], wait: boolean, job: () => Promise<SyncOutcome>): Promise<SyncOutcome> {
   await recoverInterruptedJob();
   const marked = async () => {
-    await browser.storage.local.set({ [RUNNING_KEY]: { job: kind, at: Date.now() } });
+    await browser.storage.local.set({ [SYNC_RUNNING_KEY]: { job: kind, at: Date.now() } });
     try {
       return await job();
     } finally {
-      await browser.storage.local.remove(RUNNING_KEY);
+      await browser.storage.local.remove(SYNC_RUNNING_KEY);
     }
   };
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;

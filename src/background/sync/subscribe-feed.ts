@@ -8,7 +8,7 @@
 import { checkFeedIndex, MAX_INDEX_BYTES } from '../../core/feed-index.ts';
 import { checkFeedUrl, parseFeedDescriptor, parsePublicKey } from '../../core/feed-descriptor.ts';
 import { verifyFeedIndex, type TrustedKey } from '../../core/feed-signature.ts';
-import type { SubscribeOutcome } from '../../shared/sync-api.ts';
+import type { SubscribeOutcome, SubscribeRequest } from '../../shared/sync-api.ts';
 import { ensureDataset } from '../bundled-pack.ts';
 import { download, parseJson } from './download.ts';
 import { DEFAULT_STALL_TIMEOUT_MS, feedConfig, feedInfo } from './feed-config.ts';
@@ -18,11 +18,17 @@ import { syncAlarms } from './scheduler-alarms.ts';
 import { FeedError, toSyncError } from './sync-error.ts';
 import { updateSyncState } from './sync-state.ts';
 
-const text = (v: unknown, max: number): string | undefined => (typeof v === 'string' && v.length <= max ? v : undefined);
+/**
+ * A text of the request, if it is not longer than `max`: a longer one is treated as missing, so the reader is
+ * told what is wrong with the feed (a SyncError the Updates tab shows) rather than the request refused.
+ */
+const text = (v: string | undefined, max: number): string | undefined => (v !== undefined && v.length <= max ? v : undefined);
 
-/** The subscription a request asks for, checked; throws a FeedError that says what is wrong with it. */
-async function readRequest(request: unknown): Promise<Omit<FeedSubscription, 'since'>> {
-  const r = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
+/**
+ * The subscription a request asks for, checked; throws a FeedError that says what is wrong with it. The request's
+ * shape was checked with it (SYNC_PARAMS); what its texts say is checked here.
+ */
+async function readRequest(r: SubscribeRequest): Promise<Omit<FeedSubscription, 'since'>> {
   const file = text(r.feedFile, 64 * 1024);
   if (file !== undefined) {
     const parsed = await parseFeedDescriptor(crypto.subtle, file);
@@ -56,7 +62,7 @@ async function verifyFeed(feedUrl: string, keys: readonly TrustedKey[]): Promise
   return signature.keyId;
 }
 
-export async function subscribeFeed(request: unknown): Promise<SubscribeOutcome> {
+export async function subscribeFeed(request: SubscribeRequest): Promise<SubscribeOutcome> {
   try {
     const wanted = await readRequest(request);
     const signedBy = await verifyFeed(wanted.feedUrl, wanted.keys);

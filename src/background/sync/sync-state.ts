@@ -3,9 +3,8 @@
  * (storage.session: gone with the browser session; a job found there at worker start was interrupted).
  */
 import { browser } from '../../shared/browser.ts';
-import {
-  SYNC_PROGRESS_KEY, SYNC_STATE_KEY, type SyncPhase, type SyncProgress, type SyncState,
-} from '../../shared/sync-api.ts';
+import { SYNC_PROGRESS_KEY, SYNC_STATE_KEY } from '../../shared/storage-keys.ts';
+import type { SyncPhase, SyncProgress, SyncState } from '../../shared/sync-api.ts';
 
 export async function loadSyncState(): Promise<SyncState> {
   const raw = (await browser.storage.local.get(SYNC_STATE_KEY))[SYNC_STATE_KEY] as (SyncState & { etag?: unknown; lastModified?: unknown }) | undefined;

@@ -1,0 +1,33 @@
+/**
+ * Calls into the extension from Node through one of its own pages (the side panel, the reader): the one place
+ * a call made from Node picks Firefox's `browser` or Chrome's `chrome`. A callback that makes several calls in
+ * the page still names the API itself, as an evaluated function can't close over an import.
+ */
+import type { DriverPage } from '../../scripts/browsers.ts';
+import type { BackgroundApi, ParamsOf, ResultOf } from '../../src/shared/messages.ts';
+
+/**
+ * Calls one WebExtension API function inside `page` and resolves to its result: `path` names it from the API's
+ * root ('runtime.sendMessage', 'storage.local.get'); `args` must survive structured cloning.
+ */
+export function callInExtension<R = unknown>(page: DriverPage, path: string, ...args: unknown[]): Promise<R> {
+  return page.evaluate(async ({ path, args }: { path: string; args: unknown[] }) => {
+    const g = globalThis as { browser?: unknown; chrome?: unknown };
+    const names = path.split('.');
+    const method = names.pop()!;
+    const owner = names.reduce((o, n) => (o as Record<string, unknown>)[n], g.browser ?? g.chrome) as Record<string, (...a: unknown[]) => unknown>;
+    return (await owner[method]!(...args)) as R;
+  }, { path, args });
+}
+
+/**
+ * A request to the background from an extension page, as the panel sends it (typed as sendToBackground is);
+ * rejects with the background's refusal.
+ */
+export function sendFromPage<K extends keyof BackgroundApi>(
+  page: DriverPage,
+  type: K,
+  params: ParamsOf<BackgroundApi, K>,
+): Promise<ResultOf<BackgroundApi, K>> {
+  return callInExtension(page, 'runtime.sendMessage', { type, params });
+}
