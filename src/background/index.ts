@@ -4,6 +4,7 @@
  */
 import { browser } from '../shared/browser.ts';
 import { listen } from '../shared/listen.ts';
+import { paramsProblem } from '../shared/param-errors.ts';
 import { restoreToolbarLook, wireToolbarBadge } from './action-badge.ts';
 import { createMenus, wireMenus } from './action-menus.ts';
 import { ensureDataset } from './bundled-pack.ts';
@@ -15,7 +16,7 @@ import { wireToolbarButton } from './side-panel.ts';
 import { startSync } from './sync/start-sync.ts';
 import { wireWelcome } from './welcome.ts';
 
-listen(handlers, access, schemas);
+listen(handlers, access, schemas, paramsProblem);
 whenDamaged(reportDamage);
 wireToolbarButton();
 wireToolbarBadge();

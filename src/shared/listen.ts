@@ -5,7 +5,7 @@
  * before any handler runs.
  */
 import { browser } from './browser.ts';
-import { createDispatcher, type AccessTable, type ParamsTable } from './dispatch.ts';
+import { checkParams, createDispatcher, type AccessTable, type ParamsCheck, type ParamsTable } from './dispatch.ts';
 import type { Handlers } from './messages.ts';
 
 /** Our extension's origin (chrome-extension://<id>, moz-extension://<uuid>), without a trailing slash. */
@@ -21,8 +21,9 @@ export function listen<Api extends object>(
   handlers: Handlers<Api>,
   access: AccessTable<Api>,
   schemas: ParamsTable<Api>,
+  check: ParamsCheck = checkParams,
 ): () => void {
-  const listener = createDispatcher(handlers, access, schemas, { id: browser.runtime.id, origin: ownOrigin() });
+  const listener = createDispatcher(handlers, access, schemas, { id: browser.runtime.id, origin: ownOrigin() }, check);
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
 }
