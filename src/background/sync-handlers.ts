@@ -1,6 +1,5 @@
 /** Handlers for SyncApi (dataset updates): status, "Check now", import and export, the feed subscription. */
-import { browser } from '../shared/browser.ts';
-import type { Handlers, RequestContext } from '../shared/messages.ts';
+import type { Handlers } from '../shared/messages.ts';
 import type { SyncApi } from '../shared/sync-api.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { feedConfig, feedInfo } from './sync/feed-config.ts';
@@ -9,14 +8,6 @@ import { restorePublished } from './sync/restore-published.ts';
 import { runCheck } from './sync/run-check.ts';
 import { removeFeed, subscribeFeed } from './sync/subscribe-feed.ts';
 import { loadProgress, loadSyncState } from './sync/sync-state.ts';
-
-/**
- * Which feed to trust is the reader's choice, made in Dramatis's own pages: a content script (which runs inside
- * pages we don't trust) may not make it.
- */
-function requireExtensionPage(ctx: RequestContext, request: string): void {
-  if (!ctx.senderUrl?.startsWith(browser.runtime.getURL(''))) throw new Error(`${request}: only Dramatis's own pages may change the feed`);
-}
 
 export const syncHandlers: Handlers<SyncApi> = {
   async getSyncStatus() {
@@ -30,12 +21,8 @@ export const syncHandlers: Handlers<SyncApi> = {
   importCommit: ({ importId, count, fileName }) => commitImport(importId, count, fileName),
   restorePublished: () => restorePublished(),
   exportDataset: () => exportDataset(),
-  async subscribeFeed(request, ctx) {
-    requireExtensionPage(ctx, 'subscribeFeed');
-    return subscribeFeed(request);
-  },
-  async removeFeed(_params, ctx) {
-    requireExtensionPage(ctx, 'removeFeed');
-    return removeFeed();
-  },
+  // Which feed to trust is the reader's choice, made in Dramatis's own pages: SYNC_ACCESS refuses both to a
+  // content script (which runs inside pages we don't trust) before they get here.
+  subscribeFeed: (request) => subscribeFeed(request),
+  removeFeed: () => removeFeed(),
 };

@@ -66,7 +66,6 @@ export function createDispatcher<Api extends object>(
     const ctx: RequestContext = { from: kind === 'extension' ? 'extension' : 'content' };
     if (sender.tab?.id !== undefined) ctx.tabId = sender.tab.id;
     if (sender.frameId !== undefined) ctx.frameId = sender.frameId;
-    if (sender.url !== undefined) ctx.senderUrl = sender.url;
     const handler = handlers[type] as (p: unknown, c: RequestContext) => Promise<unknown>;
     // Rejections reach the sender as a rejected sendMessage with this message; never as a page-visible error.
     return handler(msg.params, ctx).catch((err: unknown) => {

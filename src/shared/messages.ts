@@ -159,8 +159,6 @@ export interface RequestContext {
   from: 'extension' | 'content';
   tabId?: number;
   frameId?: number;
-  /** The sender's document URL: an extension page's own URL, or the web page a content script runs in. */
-  senderUrl?: string;
 }
 
 /** Only the extension (its background, through tabs.sendMessage) asks a content script anything. */

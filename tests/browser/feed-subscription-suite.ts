@@ -140,7 +140,7 @@ export function feedSubscriptionSuite(name: BrowserName): void {
         await waitForHighlights(page);
         const request = JSON.stringify({ type: 'subscribeFeed', params: { feedUrl: url('pub'), publicKey: trustedKeyOf(publisher).publicKey } });
         const answer = await browser.ui.inContentScript(`${site.origin}/page.html`, `chrome.runtime.sendMessage(${request}).then((r) => ({ answered: r }), (e) => ({ refused: e.message }))`);
-        assert.deepEqual(answer, { refused: "subscribeFeed: only Dramatis's own pages may change the feed" });
+        assert.deepEqual(answer, { refused: "subscribeFeed: not allowed from a page's content script" });
         assert.equal(await storageGet(panel, 'feedSubscription'), undefined);
         await page.close();
       } finally {
