@@ -85,8 +85,19 @@ function wrapPuppeteer(page: PpPage): DriverPage {
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: async (fn, arg, timeoutMs = 10_000) =>
-      void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg)),
+    waitFor: async (fn, arg, timeoutMs = 10_000) => {
+      // A realm the wait started in can be discarded under it (Firefox reports a bare "Waiting failed", seen
+      // under load on extension pages): wait again in the new one, within the same deadline.
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        try {
+          await page.waitForFunction(fn as never, { timeout: Math.max(1, deadline - Date.now()), polling: 50 }, arg);
+          return;
+        } catch (err) {
+          if ((err as Error).message !== 'Waiting failed' || Date.now() >= deadline) throw err;
+        }
+      }
+    },
     mouseMove: (x, y) => page.mouse.move(x, y),
     keyPress: (key) => page.keyboard.press(key as never),
     chord: async (modifiers, key) => {
