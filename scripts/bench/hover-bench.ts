@@ -2,7 +2,7 @@
  * Hover to card: with the extension scanned into a page, the pointer is put on one name after another and left
  * there; the content script's `dramatis:card` measure (src/content/scan-timing.ts) times each card from the end of
  * the hover delay (the moment it is asked to open) to the frame that shows it painted. The pointer then leaves and
- * the card closes before the next name. Names are taken through the page, scrolled to the middle of the viewport.
+ * the card closes before the next name. Names are taken among those painted in the viewport.
  */
 import type { Page } from 'playwright-core';
 import { dramatisScan } from './page-bench.ts';
@@ -30,18 +30,29 @@ export async function hoverToCard(page: Page, url: string, cards: number): Promi
   const work: number[] = [];
   for (let i = 0; i < cards; i++) {
     const point = await page.evaluate((n: number) => {
-      const all: AbstractRange[] = [];
-      for (const h of CSS.highlights.values()) for (const r of h as unknown as Iterable<AbstractRange>) all.push(r);
-      if (all.length === 0) return null;
-      const r = all[Math.floor((n * all.length) / 7.3) % all.length]!;
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      (r.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
-      const rect = live.getClientRects()[0];
-      return rect && rect.y > 10 && rect.bottom < innerHeight - 10 ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : null;
+      // Names painted in the viewport (highlights are windowed near it on a long page); else scroll a screen on.
+      const seen: Array<{ x: number; y: number }> = [];
+      for (const h of CSS.highlights.values()) {
+        for (const r of h as unknown as Iterable<AbstractRange>) {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          const rect = live.getClientRects()[0];
+          if (rect && rect.y > 10 && rect.bottom < innerHeight - 10 && rect.x > 10 && rect.right < innerWidth - 10) {
+            seen.push({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 });
+          }
+        }
+      }
+      if (seen.length === 0) {
+        window.scrollBy(0, innerHeight * 0.8);
+        return null;
+      }
+      return seen[(n * 7) % seen.length]!;
     }, i);
-    if (!point) continue;
+    if (!point) {
+      await page.waitForTimeout(300);
+      continue;
+    }
     const before = await page.evaluate((name) => performance.getEntriesByName(name).length, CARD);
     // Off the text first, so the move onto the name starts a fresh hover.
     await page.mouse.move(2, 2);
