@@ -1,7 +1,6 @@
 /**
  * The matcher for the stored dataset. Matching runs here, in the background, not in each page: a content script
- * would otherwise hold its own copy of the automaton (megabytes for a large dictionary) in every open tab; only a
- * small dataset's matcher is also published for tabs to use (tab-matcher-publish.ts). The
+ * would otherwise hold its own copy of the automaton (megabytes for a large dictionary) in every open tab. The
  * worker may be killed at any time, so this cache is only a memo of what IndexedDB holds: the compiled form is
  * stored beside the dataset and loaded in milliseconds on the next wake.
  *
@@ -30,7 +29,6 @@ import { DATASET_STAMP_KEY } from '../shared/storage-keys.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { getMeta, openDatabase, type Database, type MetaRecords } from './db.ts';
 import { allBucketsIn } from './entity-buckets.ts';
-import { publishTabMatcher } from './tab-matcher-publish.ts';
 
 interface Cached {
   version: number;
@@ -54,16 +52,6 @@ browser.storage.onChanged.addListener((changes, area) => {
   storedVersion = undefined;
   installs++;
 });
-
-/**
- * The matcher now in memory. A small one is also published for tabs to match with themselves (after the
- * install's stamp: publishing checks it, and skips a record that is already current).
- */
-function remember(next: Cached): void {
-  const published = cached?.version === next.version;
-  cached = next;
-  if (!published) void publishTabMatcher(next.version, next.matcher);
-}
 
 /** The matcher of the stored dataset, and that dataset's version. */
 export async function currentMatcher(): Promise<{ version: number; matcher: Matcher }> {
@@ -90,7 +78,7 @@ async function load(version: number): Promise<Matcher> {
   const [base, overlay] = await Promise.all([getMeta(db, 'matcher'), getMeta(db, 'matcherOverlay')]);
   const stored = storedMatcher(version, base, overlay);
   if (stored) {
-    remember({ version, ...stored });
+    cached = { version, ...stored };
     if (stored.baseVersion !== version) compactSoon();
     return stored.matcher;
   }
@@ -123,7 +111,7 @@ async function compile(db: Database, version: number): Promise<Matcher> {
   await tx.done;
   const matcher = buildMatcher({ entities, exclusions: exclusions ?? [] });
   const builtFor = info?.version ?? version;
-  remember({ version: builtFor, matcher, baseVersion: builtFor });
+  cached = { version: builtFor, matcher, baseVersion: builtFor };
   const write = db.transaction('meta', 'readwrite');
   const now = (await write.store.get('dataset')) as DatasetInfo | undefined;
   if (now?.version === builtFor) {
@@ -160,7 +148,7 @@ export async function matcherAfterPatch(patch: DatasetPatch): Promise<PatchedMat
 
 /** After a patch whose rows and overlay are stored: the patched matcher serves at once. */
 export function usePatchedMatcher(version: number, patched: PatchedMatcher): void {
-  remember({ version, matcher: patched.matcher, baseVersion: patched.baseVersion });
+  cached = { version, matcher: patched.matcher, baseVersion: patched.baseVersion };
   compactSoon();
 }
 

@@ -1,11 +1,11 @@
 /**
- * Scanning: once the page is idle, its text is read in chunks (page-text.ts), each chunk is matched (in this tab
- * when the dataset is small, else by the background, which holds a large matcher so no tab has to: see
- * scan-client.ts), and the mentions found are turned into static ranges (page-mentions.ts says why not live
- * ones), a slice at a time. One PageScanner per document context: an SPA route change starts a new one
- * (`reset`).
+ * Scanning: once the page is idle, its text is read in chunks (page-text.ts), each chunk is sent to the
+ * background, which finds the names (the matcher lives there, not in every tab: a tab that matched by itself ran
+ * the matcher cold on every page, which measured slower than the round trip; see the closing note of issue 14),
+ * and the mentions found are turned into static ranges (page-mentions.ts says why not live ones), a slice at a
+ * time. One PageScanner per document context: an SPA route change starts a new one (`reset`).
  *
- * Up to IN_FLIGHT chunks are being matched at once: the next chunk is read while earlier ones are being
+ * Up to IN_FLIGHT chunks are with the background at once: the next chunk is read while earlier ones are being
  * scanned, and answers are mapped in order as they arrive (the wall time of a long page is round trips, not work).
  *
  * Licensing ("one sense per discourse") spans the whole document: each chunk is sent with the entities
@@ -16,9 +16,9 @@
  */
 import { DocumentLicensing } from '../core/document-licensing.ts';
 import type { ScanAnswer } from '../core/scan-answer.ts';
+import { sendToBackground } from '../shared/send.ts';
 import type { EntityDirectory } from './entity-directory.ts';
-import type { ScanClient } from './scan-client.ts';
-import { inSlices, Superseded, whenIdle } from './work-slices.ts';
+import { inSlices, Superseded, timedTask, whenIdle } from './work-slices.ts';
 import type { FoundMention, PageMentionIndex } from './page-mentions.ts';
 import { BLOCK_SEPARATOR, TextReader, rangeOf, type ReaderHooks, type TextChunk } from './page-text.ts';
 import { now, recordChunk, recordScan } from './scan-timing.ts';
@@ -72,7 +72,6 @@ export class PageScanner {
     private readonly directory: EntityDirectory,
     private readonly sink: ScanSink,
     private readonly hooks: ScanHooks,
-    private readonly client: ScanClient,
   ) {}
 
   /** A new document context (an SPA route change, a new dataset): forget what licensed what. */
@@ -135,7 +134,7 @@ export class PageScanner {
     signal: AbortSignal,
     only?: ReadonlySet<number>,
   ): Promise<string[]> {
-    const reader = new TextReader(root, this.hooks, await this.client.chunkChars());
+    const reader = new TextReader(root, this.hooks);
     if (this.unpainted.size === 0) this.paintedAt = now();
     const fresh: string[] = [];
     const queue: PendingChunk[] = [];
@@ -147,7 +146,6 @@ export class PageScanner {
     };
     for (let i = 0; !reader.done && i < limit; i++) {
       const started = now();
-      reader.chunkChars = await this.client.chunkChars();
       const read: { chunk: TextChunk | null } = { chunk: null };
       await inSlices((timeUp) => {
         read.chunk = reader.read(timeUp);
@@ -165,9 +163,10 @@ export class PageScanner {
     return fresh;
   }
 
-  /** Matches a chunk with the licences known now; the answer brings the briefs of what it found. */
+  /** Sends a chunk with the licences known now; the answer brings the briefs of what it found. */
   private request(chunk: TextChunk, index: number): Promise<ScanAnswer> {
-    const answer = this.client.scan(chunk.text, this.licensing.send(index));
+    // Sending serialises the text on this thread (about 10 ms per MB in Chromium): part of our main-thread time.
+    const answer = timedTask('send', () => sendToBackground('scanText', { text: chunk.text, licensed: this.licensing.send(index) }));
     // Awaited in order by scanChunks; a scan superseded before reaching it must not leave an unhandled rejection.
     answer.catch(() => undefined);
     return answer;

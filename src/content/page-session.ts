@@ -22,7 +22,6 @@ import { Superseded, timedTask } from './work-slices.ts';
 import { watchKeyboard } from './keyboard.ts';
 import { PageMentionIndex, liveRange, type FoundMention } from './page-mentions.ts';
 import { PageScanner } from './page-scan.ts';
-import { ScanClient } from './scan-client.ts';
 
 /** After a page change licensed more names, wait this long for further changes before rescanning the page. */
 const LICENSING_RESCAN_DELAY_MS = 1000;
@@ -36,7 +35,6 @@ export class PageSession {
   private context = new AbortController();
   private readonly painter: HighlightPainter;
   private readonly directory = new EntityDirectory();
-  private readonly scanClient = new ScanClient();
   private readonly scanner: PageScanner;
   private readonly host = new CardHost();
   private readonly card: CardController;
@@ -71,7 +69,7 @@ export class PageSession {
       shadowRoot: (root) => this.watch.observe(root),
       textRegion: (region) => this.watch.watchText(region),
       hidden: (el) => this.watch.noteHidden(el),
-    }, this.scanClient);
+    });
     this.card = new CardController({
       host: this.host,
       directory: this.directory,
@@ -114,7 +112,6 @@ export class PageSession {
   /** A new dataset was installed: everything found so far may have changed. */
   datasetChanged(): void {
     this.directory.clear();
-    this.scanClient.reset();
     this.freshContext();
   }
 

@@ -14,8 +14,7 @@
  *                    highlights are registered.
  * - `dramatis:task`  (measure) one per synchronous slice of work on the page's main thread; its `detail` says
  *                    what: 'read' (reading text), 'send' (handing a chunk to the extension's messaging, which
- *                    serialises it), 'load' and 'match' (loading the published matcher and matching a chunk in
- *                    the tab, for a small dataset: scan-client.ts), 'map' (turning mentions into ranges), 'paint' (registering found names'
+ *                    serialises it), 'map' (turning mentions into ranges), 'paint' (registering found names'
  *                    highlights, or repainting after a settings change). Their sum is the content script's
  *                    main-thread time; the longest is its longest task. Capped at MAX_TASK_ENTRIES per page so a
  *                    page that changes forever doesn't grow the timeline forever.

@@ -1,7 +1,6 @@
 /**
- * A chunk's answer: its mentions in compact form and the brief of each entity named. One function for both
- * places a page's text is matched, the background (large datasets) and the tab itself (small ones:
- * src/content/scan-client.ts), so the rules can't differ between them.
+ * A chunk's answer (the background's scanText): its mentions in compact form and the brief of each entity named,
+ * flagged where a later licence can change what counts.
  */
 import type { EntityBrief } from './entity-brief.ts';
 import type { CompactScanResult, Matcher } from './name-matcher.ts';

@@ -46,9 +46,3 @@ export const FEED_SUBSCRIPTION_KEY = 'feedSubscription';
 
 /** storage.local: a test build's feed and timeouts (background/sync/feed-config.ts); no release build reads it. */
 export const SYNC_TEST_CONFIG_KEY = 'syncTestConfig';
-
-/**
- * storage.local: a small dataset's compiled matcher and briefs for tabs to match with (TabMatcherRecord,
- * shared/tab-matcher.ts), written by the background after each install's stamp, removed for a large dataset.
- */
-export const TAB_MATCHER_KEY = 'tabMatcher';

@@ -8,12 +8,9 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { BrowserName } from '../../scripts/browsers.ts';
 import { readHighlights, waitForHighlightText, waitForHighlights, waitForRanges } from '../../scripts/page-probes.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
-import { DATASET_STAMP_KEY, TAB_MATCHER_KEY } from '../../src/shared/storage-keys.ts';
-import type { TabMatcherRecord } from '../../src/shared/tab-matcher.ts';
+import { DATASET_STAMP_KEY } from '../../src/shared/storage-keys.ts';
 import type { Settings } from '../../src/shared/settings.ts';
 import { screenshotOnFailure } from '../support/artifacts.ts';
-import { bundledPack } from '../support/pack.ts';
-import { storageGet, storageRemove, storageSet, until } from '../support/sync-panel.ts';
 import { sharedTestBuild } from '../support/test-build.ts';
 import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
 import { englishArticleHtml, longPageHtml, longPageWith, spaHtml } from './page-fixtures.ts';
@@ -132,37 +129,6 @@ export function pageScanSuite(name: BrowserName): void {
         await page.evaluate(() => (window as unknown as { route(p: string, h: string): void }).route('/spa/', '<p>Bashar al-Assad spoke. Assad said little.</p>'));
         await waitForHighlightText(page, 'Assad');
       }));
-
-    it('matches a small dataset in the tab itself, finding exactly what the background finds', async () => {
-      const ext = await browser.openExtensionPage('sidepanel.html');
-      try {
-        // The background published the shipped dataset's matcher for tabs, for the stamped dataset.
-        const record = (await until(() => storageGet(ext, TAB_MATCHER_KEY), 'the matcher published for tabs')) as TabMatcherRecord;
-        const stamp = (await storageGet(ext, DATASET_STAMP_KEY)) as { version: number; at: number };
-        assert.deepEqual([record.version, record.stampAt], [stamp.version, stamp.at]);
-        assert.equal(Object.keys(record.briefs).length, bundledPack().entities.length);
-        const scanOnce = async () => {
-          const tab = await browser.newPage();
-          await tab.goto(`${server.origin}/article.html`);
-          await tab.waitFor(() => performance.getEntriesByName('dramatis:scan').length > 0, undefined, 30_000);
-          const tasks = await tab.evaluate(() => [...new Set(performance.getEntriesByName('dramatis:task').map((e) => (e as PerformanceMeasure).detail as string))].sort());
-          const found = (await readHighlights(tab)).map((h) => `${h.kind}:${h.where}:${h.text}`).sort();
-          await tab.close();
-          return { tasks, found };
-        };
-        const inTab = await scanOnce();
-        assert.ok(inTab.tasks.includes('match') && !inTab.tasks.includes('send'), `matched in the tab (${inTab.tasks.join(', ')})`);
-        // Without the published matcher, the tab asks the background: the same names, at the same places.
-        await storageRemove(ext, TAB_MATCHER_KEY);
-        const remote = await scanOnce();
-        assert.ok(remote.tasks.includes('send') && !remote.tasks.includes('match'), `matched by the background (${remote.tasks.join(', ')})`);
-        assert.ok(inTab.found.length >= 5, `found ${inTab.found.length} names`);
-        assert.deepEqual(inTab.found, remote.found);
-        await storageSet(ext, { [TAB_MATCHER_KEY]: record });
-      } finally {
-        await ext.close();
-      }
-    });
 
     it('scans a page longer than one chunk in idle slices, and a full name in a later chunk licenses an earlier alias', () =>
       screenshotOnFailure(page, `${name}-scan-long`, async () => {

@@ -31,10 +31,6 @@ export async function storageSet(page: DriverPage, values: Record<string, unknow
   await callInExtension(page, 'storage.local.set', values);
 }
 
-export async function storageRemove(page: DriverPage, key: string): Promise<void> {
-  await callInExtension(page, 'storage.local.remove', key);
-}
-
 /** Polls `probe` (in Node) until it returns a truthy value; generous by default, for a loaded machine. */
 export async function until<T>(probe: () => Promise<T>, what: string, timeoutMs = 30_000, everyMs = 100): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;

@@ -13,7 +13,6 @@ import type { LastChange, UpdateSource } from '../../shared/sync-api.ts';
 import { announceDataset, applyPatchRows, gatherPatchBase, installPack, storedEntityIds, type PackOrigin } from '../dataset-store.ts';
 import { openDatabase } from '../db.ts';
 import { matcherAfterPatch, matcherFor, usePatchedMatcher } from '../matcher-cache.ts';
-import { publishTabMatcher } from '../tab-matcher-publish.ts';
 import { FeedError } from './sync-error.ts';
 import type { ProgressReporter } from './sync-state.ts';
 import { updateSyncState } from './sync-state.ts';
@@ -34,11 +33,8 @@ const names = (entities: DatasetPack['entities']) => entities.slice(0, 10).map((
 
 async function finish(info: DatasetInfo, change: LastChange, progress: ProgressReporter, timings: Timings): Promise<void> {
   progress.report('matcher');
-  const matcher = await timed(timings, 'matcher', () => matcherFor(info.version));
+  await timed(timings, 'matcher', () => matcherFor(info.version));
   await announceDataset(info.version);
-  // Tabs that match by themselves (a small dataset) get the new matcher; one that rescans on the stamp before
-  // this lands asks the background, once.
-  await publishTabMatcher(info.version, matcher);
   await updateSyncState(() => ({ lastChange: change, knownVersion: info.version }));
 }
 
