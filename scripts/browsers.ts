@@ -81,6 +81,29 @@ function wrapPlaywright(page: PwPage): DriverPage {
   };
 }
 
+/**
+ * Loads a moz-extension:// URL in `page` (driven through `driver`). goto() of such a URL loads the page but never
+ * resolves: start it and poll instead. The wait can start in about:blank's realm, which the navigation discards
+ * (puppeteer then rejects with a bare "Waiting failed"), and under load a navigation started from about:blank is
+ * now and then dropped (seen in CI: a panel that never arrived in 10 s): wait in 5 s rounds and navigate again
+ * after a round that timed out, within 30 s in all.
+ */
+export async function loadExtensionPage(page: PpPage, driver: DriverPage, url: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let navigate = true;
+  for (;;) {
+    if (navigate) void page.goto(url).catch(() => undefined);
+    try {
+      await driver.waitFor((u: string) => location.href === u && document.readyState === 'complete', url, Math.max(1, Math.min(5_000, deadline - Date.now())));
+      return;
+    } catch (err) {
+      if (Date.now() >= deadline) throw err;
+      // A discarded realm means the navigation is under way: wait again. A round that timed out: go again.
+      navigate = (err as Error).name === 'TimeoutError';
+    }
+  }
+}
+
 function wrapPuppeteer(page: PpPage): DriverPage {
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
@@ -190,25 +213,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<DriverBrows
     async openExtensionPage(path) {
       const page = await browser.newPage();
       const url = `${extensionOrigin}/${path}`;
-      // goto() of a moz-extension:// URL loads the page but never resolves: start it and poll instead. The wait
-      // can start in about:blank's realm, which the navigation discards (puppeteer then rejects with a bare
-      // "Waiting failed"), and under load a navigation started from about:blank is now and then dropped (seen in
-      // CI: a panel that never arrived in 10 s): wait in 5 s rounds and navigate again after a round that timed
-      // out, within 30 s in all.
       const driver = wrapPuppeteer(page);
-      const deadline = Date.now() + 30_000;
-      let navigate = true;
-      for (;;) {
-        if (navigate) void page.goto(url).catch(() => undefined);
-        try {
-          await driver.waitFor((u: string) => location.href === u && document.readyState === 'complete', url, Math.max(1, Math.min(5_000, deadline - Date.now())));
-          break;
-        } catch (err) {
-          if (Date.now() >= deadline) throw err;
-          // A discarded realm means the navigation is under way: wait again. A round that timed out: go again.
-          navigate = (err as Error).name === 'TimeoutError';
-        }
-      }
+      await loadExtensionPage(page, driver, url);
       return driver;
     },
     close: async () => void (await browser.close().catch(() => undefined)),

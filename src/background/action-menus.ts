@@ -12,7 +12,7 @@ import type { PageStatus } from '../core/toolbar-state.ts';
 import { browser, type Tabs } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { PANEL_SEARCH_KEY } from '../shared/storage-keys.ts';
-import { loadSettings, updateSettings, type Settings } from '../shared/settings.ts';
+import { loadSettings, siteOf, updateSettings, type Settings } from '../shared/settings.ts';
 import { openPanelFromGesture } from './side-panel.ts';
 import { askPageStatus } from './tab-status.ts';
 
@@ -21,17 +21,6 @@ export const MENU_PAUSE = 'dramatis-pause';
 export const MENU_LOOKUP = 'dramatis-lookup';
 
 type MenuInfo = { menuItemId: string | number; selectionText?: string };
-
-/** The hostname of an http(s) page, lower case; undefined for any other page. */
-function siteOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname.toLowerCase() : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function siteItem(status: PageStatus | undefined, settings: Settings): { title: string; enabled: boolean } {
   const off = status?.state === 'siteOff';

@@ -49,6 +49,17 @@ export function sanitizeSettings(raw: unknown): Settings {
   };
 }
 
+/** The hostname settings are kept under: lower case, only for http(s) pages (the only ones Dramatis reads). */
+export function siteOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether Dramatis runs on a page of this hostname under these settings. */
 export function isActiveOn(settings: Settings, hostname: string): boolean {
   return settings.enabled && !settings.disabledSites.includes(hostname.toLowerCase());

@@ -5,10 +5,9 @@
  * dataset is what is in use). `pageEmptyState` decides which, from the settings and the page's address.
  */
 import type { ComponentChildren } from 'preact';
-import { isActiveOn, type Settings } from '../shared/settings.ts';
+import { isActiveOn, siteOf, type Settings } from '../shared/settings.ts';
 import { Msg } from '../shared/ui/Msg.tsx';
 import { t } from '../shared/i18n.ts';
-import { siteOf } from './SettingsTab.tsx';
 
 export type PageEmpty =
   | { kind: 'all-off' }

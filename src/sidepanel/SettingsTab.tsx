@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Entity, EntityType } from '../core/dataset-schema.ts';
 import { sendToBackground } from '../shared/send.ts';
-import { updateSettings, type HighlightStyle, type Settings } from '../shared/settings.ts';
+import { siteOf, updateSettings, type HighlightStyle, type Settings } from '../shared/settings.ts';
 import { isolated, t, type MessageKey } from '../shared/i18n.ts';
 import { ENTITY_TYPES, GROUP_KEYS, inUi } from './entity-text.ts';
 import { ShortcutsSection } from './ShortcutsSection.tsx';
@@ -18,17 +18,6 @@ const STYLE_KEYS: Record<HighlightStyle, MessageKey> = {
   background: 'panelStyleBackground',
   none: 'panelStyleNone',
 };
-
-/** The hostname settings are kept under: lower case, only for http(s) pages (the only ones Dramatis reads). */
-export function siteOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname.toLowerCase() : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Names of the muted entities, fetched when the list changes (ids the dataset no longer has show as ids). */
 function useNames(ids: readonly string[]): ReadonlyMap<string, Entity> {

@@ -6,7 +6,7 @@
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { firefoxUi } from '../../scripts/browser-ui.ts';
-import { FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, type DriverPage } from '../../scripts/browsers.ts';
+import { FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, loadExtensionPage, type DriverPage } from '../../scripts/browsers.ts';
 import { distDir } from '../../scripts/build.ts';
 import type { CardRootReader } from '../../scripts/page-probes.ts';
 import type { ExtensionError, LaunchOptions, TestBrowser, TestPage } from './page-driver.ts';
@@ -195,23 +195,8 @@ export async function launchFirefoxForTests(options: LaunchOptions): Promise<Tes
     async openExtensionPage(path) {
       const page = await browser.newPage();
       const url = `${extensionOrigin}/${path}`;
-      // goto() of a moz-extension:// URL loads the page but never resolves: start it and poll instead. As in
-      // scripts/browsers.ts: the wait can start in about:blank's realm, which the navigation discards (a bare
-      // "Waiting failed"), and under load a navigation is now and then dropped: wait in 5 s rounds, navigate
-      // again after a round that timed out, within 30 s in all.
       const driver = await wrap(page);
-      const deadline = Date.now() + 30_000;
-      let navigate = true;
-      for (;;) {
-        if (navigate) void page.goto(url).catch(() => undefined);
-        try {
-          await driver.waitFor((u: string) => location.href === u && document.readyState === 'complete', url, Math.max(1, Math.min(5_000, deadline - Date.now())));
-          break;
-        } catch (err) {
-          if (Date.now() >= deadline) throw err;
-          navigate = (err as Error).name === 'TimeoutError';
-        }
-      }
+      await loadExtensionPage(page, driver, url);
       return driver;
     },
     // The storage page is opened once; a failed opening is not kept, so the next call tries again.
