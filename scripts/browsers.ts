@@ -82,24 +82,26 @@ function wrapPlaywright(page: PwPage): DriverPage {
 }
 
 /**
- * Loads a moz-extension:// URL in `page` (driven through `driver`). goto() of such a URL loads the page but never
- * resolves: start it and poll instead. The wait can start in about:blank's realm, which the navigation discards
- * (puppeteer then rejects with a bare "Waiting failed"), and under load a navigation started from about:blank is
- * now and then dropped (seen in CI: a panel that never arrived in 10 s): wait in 5 s rounds and navigate again
- * after a round that timed out, within 30 s in all.
+ * Loads a moz-extension:// URL in `page`. goto() of such a URL loads the page but never resolves: start it and
+ * poll instead. The poll can start in about:blank's realm, which the navigation discards (puppeteer then rejects
+ * with a bare "Waiting failed"; wait again), and now and then, under load or not (1 in 30 here), the navigation
+ * never arrives and every poll of the stale realm fails the same way until the deadline (seen in CI: a panel that
+ * never opened in 30 s). So navigate again after any 5 s round that did not see the page, within 30 s in all.
  */
-export async function loadExtensionPage(page: PpPage, driver: DriverPage, url: string): Promise<void> {
+export async function loadExtensionPage(page: PpPage, url: string): Promise<void> {
   const deadline = Date.now() + 30_000;
-  let navigate = true;
   for (;;) {
-    if (navigate) void page.goto(url).catch(() => undefined);
-    try {
-      await driver.waitFor((u: string) => location.href === u && document.readyState === 'complete', url, Math.max(1, Math.min(5_000, deadline - Date.now())));
-      return;
-    } catch (err) {
-      if (Date.now() >= deadline) throw err;
-      // A discarded realm means the navigation is under way: wait again. A round that timed out: go again.
-      navigate = (err as Error).name === 'TimeoutError';
+    void page.goto(url).catch(() => undefined);
+    const round = Math.min(Date.now() + 5_000, deadline);
+    for (;;) {
+      try {
+        await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: Math.max(1, round - Date.now()), polling: 50 }, url);
+        return;
+      } catch (err) {
+        if (Date.now() >= deadline) throw err;
+        if (Date.now() >= round) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     }
   }
 }
@@ -118,6 +120,7 @@ function wrapPuppeteer(page: PpPage): DriverPage {
           return;
         } catch (err) {
           if ((err as Error).message !== 'Waiting failed' || Date.now() >= deadline) throw err;
+          await new Promise((resolve) => setTimeout(resolve, 50));
         }
       }
     },
@@ -213,9 +216,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<DriverBrows
     async openExtensionPage(path) {
       const page = await browser.newPage();
       const url = `${extensionOrigin}/${path}`;
-      const driver = wrapPuppeteer(page);
-      await loadExtensionPage(page, driver, url);
-      return driver;
+      await loadExtensionPage(page, url);
+      return wrapPuppeteer(page);
     },
     close: async () => void (await browser.close().catch(() => undefined)),
   };

@@ -196,7 +196,7 @@ export async function launchFirefoxForTests(options: LaunchOptions): Promise<Tes
       const page = await browser.newPage();
       const url = `${extensionOrigin}/${path}`;
       const driver = await wrap(page);
-      await loadExtensionPage(page, driver, url);
+      await loadExtensionPage(page, url);
       return driver;
     },
     // The storage page is opened once; a failed opening is not kept, so the next call tries again.
