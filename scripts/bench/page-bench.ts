@@ -158,12 +158,9 @@ async function timeMethod(context: BrowserContext, url: string, runs: number, me
 export async function dramatisScan(page: Page): Promise<MethodResult> {
   const handle = await page.waitForFunction(
     (name) => {
-      const m = performance.getEntriesByName(name, 'measure')[0];
-      if (!m) return null;
-      let ranges = 0;
-      // The bench's pages register no highlights of their own: every one is Dramatis's (its names are random).
-      for (const h of CSS.highlights.values()) ranges += h.size;
-      return { ms: m.duration, matches: ranges };
+      const m = performance.getEntriesByName(name, 'measure')[0] as PerformanceMeasure | undefined;
+      // The measure's detail: the names found (a long page registers only those near the viewport).
+      return m ? { ms: m.duration, matches: Number(m.detail) } : null;
     },
     SCAN_MEASURE,
     { timeout: 120_000, polling: 20 },
@@ -226,7 +223,7 @@ export async function runPageBench(opts: PageBenchOptions): Promise<{ rows: Page
             return inTask(markJsInPage, names)(p);
           }, ['bench:start', 'bench:end']);
           rows.push({ page: name, textChars: chars.get(name)!, dictionary: size, method: 'markjs', runs: opts.runs, ratioToFloor: d.medianMs / a.medianMs, ...d });
-          opts.log(`  ${name} × ${size}: regex-mark ${c.medianMs.toFixed(1)} ms, mark.js ${d.medianMs.toFixed(1)} ms`);
+          opts.log(`  ${name} × ${size}: regex-mark ${c.medianMs.toFixed(1)} ms (${c.matches} marked), mark.js ${d.medianMs.toFixed(1)} ms (${d.matches} marked)`);
         }
       }
     } finally {
@@ -255,7 +252,7 @@ export async function runPageBench(opts: PageBenchOptions): Promise<{ rows: Page
           await probe.close();
           const a = floor.get(name)!;
           rows.push({ page: name, textChars: chars.get(name)!, dictionary: size, method: 'dramatis', runs: opts.runs, ratioToFloor: b.medianMs / a, addedHeapMB: added, ...b });
-          opts.log(`  ${name} × ${size}: dramatis ${b.medianMs.toFixed(1)} ms, heap +${added.toFixed(2)} MB`);
+          opts.log(`  ${name} × ${size}: dramatis ${b.medianMs.toFixed(1)} ms (${b.matches} names found), heap +${added.toFixed(2)} MB`);
         }
         if (opts.hoverCards > 0) {
           const hoverPage = size === 'shipped' ? HOVER_PAGE : `${SYNTHETIC_PAGE}-hover`;

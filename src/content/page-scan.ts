@@ -90,7 +90,7 @@ export class PageScanner {
     // licence is there to count the entity's ambiguous aliases, so it matters.
     const again = this.licensing.rescanChunks((id) => this.directory.brief(id)?.ambiguous ?? true, REGION_INDEX);
     if (again.length > 0) await this.scanChunks(root, again[again.length - 1]! + 1, 0, signal, new Set(again));
-    recordScan(start);
+    recordScan(start, this.index.size);
   }
 
   /** Scans the whole document again with every licence found so far (after a page change licensed more). */

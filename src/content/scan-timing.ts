@@ -9,7 +9,8 @@
  *
  * - `dramatis:scan`  (measure) one per full scan of a document context: from the scan's start until every
  *                    chunk's highlights are registered, licensing second pass included. Wall time: it includes
- *                    the time between slices and the background's work.
+ *                    the time between slices and the background's work. Its detail: how many names the page
+ *                    holds then (on a long page only those near the viewport are registered as highlights).
  * - `dramatis:chunk` (measure) one per chunk sent to the background: from starting to read it until its
  *                    highlights are registered.
  * - `dramatis:task`  (measure) one per synchronous slice of work on the page's main thread; its `detail` says
@@ -65,8 +66,9 @@ export function recordChunk(start: number): void {
   measure(CHUNK_MEASURE, start, performance.now());
 }
 
-export function recordScan(start: number): void {
-  measure(SCAN_MEASURE, start, performance.now());
+/** `found`: the names the page holds after the scan (its detail: painted or not, near the viewport or not). */
+export function recordScan(start: number, found: number): void {
+  measure(SCAN_MEASURE, start, performance.now(), String(found));
 }
 
 /**
