@@ -15,7 +15,7 @@
 import type { EntityType } from '../../core/dataset/dataset-schema.ts';
 import type { HighlightStyle } from '../../shared/settings.ts';
 import { HighlightSheet, randomHighlightNames, type HighlightKind, type HighlightNames } from './highlight-styles.ts';
-import { ViewportWindow } from './near-viewport.ts';
+import { NearViewport } from './near-viewport.ts';
 
 /** The kind of highlight a type takes in a style; null when the style paints nothing. */
 export function highlightKind(type: EntityType, style: HighlightStyle): HighlightKind | null {
@@ -67,7 +67,7 @@ export class HighlightPainter {
   private readonly byType = new Map<EntityType, OwnHighlight>();
   /** Every range to paint, registered or (far from the viewport) not. */
   private readonly painted = new Map<AbstractRange, EntityType>();
-  private window: ViewportWindow | null = null;
+  private nearViewport: NearViewport | null = null;
   private active: Highlight | null = null;
   private flashing: Highlight | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -82,8 +82,8 @@ export class HighlightPainter {
   add(range: AbstractRange, type: EntityType): void {
     if (!this.supported || this.painted.has(range)) return;
     this.painted.set(range, type);
-    if (this.window) {
-      this.window.track(range);
+    if (this.nearViewport) {
+      this.nearViewport.track(range);
       return;
     }
     this.highlightOf(type).add(range);
@@ -92,15 +92,15 @@ export class HighlightPainter {
 
   delete(range: AbstractRange, type: EntityType): void {
     if (!this.painted.delete(range)) return;
-    this.window?.untrack(range);
+    this.nearViewport?.untrack(range);
     this.byType.get(type)?.delete(range);
   }
 
   /** Removes every range (the Highlights stay registered, empty, ready for the next scan). */
   clearRanges(): void {
     this.painted.clear();
-    this.window?.destroy();
-    this.window = null;
+    this.nearViewport?.destroy();
+    this.nearViewport = null;
     for (const h of this.byType.values()) h.clear();
   }
 
@@ -181,7 +181,7 @@ export class HighlightPainter {
   /** From now on, only ranges near the viewport are registered. */
   private virtualize(): void {
     for (const h of this.byType.values()) h.clear();
-    const window = new ViewportWindow({
+    const nearViewport = new NearViewport({
       shown: (r) => {
         const type = this.painted.get(r);
         if (type) this.highlightOf(type).add(r);
@@ -191,8 +191,8 @@ export class HighlightPainter {
         if (type) this.byType.get(type)?.delete(r);
       },
     });
-    this.window = window;
-    for (const r of this.painted.keys()) window.track(r);
+    this.nearViewport = nearViewport;
+    for (const r of this.painted.keys()) nearViewport.track(r);
   }
 
   private register(type: EntityType, h: Highlight): void {

@@ -20,7 +20,7 @@ const DENSE_ABOVE = 256;
 /** At most this many names of one dense element are registered at once (a screen holds far fewer). */
 const DENSE_WINDOW_MAX = 3000;
 
-export interface WindowCallbacks {
+export interface NearViewportCallbacks {
   shown(range: AbstractRange): void;
   hidden(range: AbstractRange): void;
 }
@@ -36,7 +36,7 @@ interface Holder {
 const byPosition = (a: AbstractRange, b: AbstractRange): number =>
   comparePoints(a.startContainer, a.startOffset, b.startContainer, b.startOffset);
 
-export class ViewportWindow {
+export class NearViewport {
   private readonly observer: IntersectionObserver;
   private readonly holders = new Map<Element, Holder>();
   /** Where each range was filed (its text may have left the page since). */
@@ -46,7 +46,7 @@ export class ViewportWindow {
   private frame = 0;
   private readonly listening = new AbortController();
 
-  constructor(private readonly cb: WindowCallbacks) {
+  constructor(private readonly cb: NearViewportCallbacks) {
     this.observer = new IntersectionObserver((entries) => {
       for (const entry of entries) this.update(entry.target, entry.isIntersecting);
     }, { rootMargin: MARGIN });

@@ -22,7 +22,7 @@ export interface Spans {
 
 const LATIN_E = 0x65;
 
-export class WindowMatcher {
+export class FoldWindowMatcher {
   private readonly win = new FoldWindow();
   private readonly starts: NameStart[] = [];
   /** Key of the last successful `walk`. */

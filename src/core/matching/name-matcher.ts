@@ -218,11 +218,11 @@ class CompiledMatcher implements Matcher {
     const result: CompactScanResult = { starts: [], ends: [], entities: [], entityIds: [], licensed: [] };
     const seen = new Map<number, number>(); // entity index → its index in result.entityIds
     const licensed = new Set<string>();
-    const window = this.context;
+    const contextFold = this.context;
     let start = 0;
     const context = (): FoldedAt => {
-      foldWordsBefore(window, text, start, CONTEXT_WORDS);
-      return { s: window, start: window.len - 1 };
+      foldWordsBefore(contextFold, text, start, CONTEXT_WORDS);
+      return { s: contextFold, start: contextFold.len - 1 };
     };
     const push = (entity: number, from: number, to: number): void => {
       let at = seen.get(entity);

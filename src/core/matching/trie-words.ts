@@ -10,7 +10,7 @@
 import { CLS_OTHER, CLS_SPACE, CLS_WORD, charClass, wordFold } from './normalize.ts';
 import type { NameTrie } from './name-trie.ts';
 import { ALEF, procliticStarts, type NameStart } from './proclitics.ts';
-import { WindowMatcher, type Spans } from './fold-window-match.ts';
+import { FoldWindowMatcher, type Spans } from './fold-window-match.ts';
 
 const LATIN_E = 0x65;
 const SPACE = 0x20;
@@ -52,13 +52,13 @@ export class PairFilter {
 
 export class TrieWords {
   readonly alefNode: number;
-  private readonly window: WindowMatcher;
+  private readonly foldMatcher: FoldWindowMatcher;
   /** A word's first four folded units, for `procliticStarts`, and the starts it gives. */
   private readonly head = new Uint16Array(4);
   private readonly starts: NameStart[] = [];
   /** Key of the last `plainWalk` that found one. */
   private walkKey = -1;
-  /** Whether the span the last `word` found runs past the end of the word it starts in (see WindowMatcher). */
+  /** Whether the span the last `word` found runs past the end of the word it starts in (see FoldWindowMatcher). */
   crossed = false;
 
   /** This trie's own filter of keys' first two units (the scan filters with all its tries' together). */
@@ -69,7 +69,7 @@ export class TrieWords {
   /** @param dead keys (by rank) that are no keys any more; none when absent. */
   constructor(readonly trie: NameTrie, private readonly dead?: Uint8Array) {
     this.alefNode = trie.child(0, ALEF);
-    this.window = new WindowMatcher(trie, this.alefNode, dead);
+    this.foldMatcher = new FoldWindowMatcher(trie, this.alefNode, dead);
     this.pairs.addTrie(trie);
     this.aOrE = trie.rootTable[LATIN_A] !== 0 || trie.rootTable[LATIN_E] !== 0;
   }
@@ -95,8 +95,8 @@ export class TrieWords {
       const resume = this.plainWord(text, w, a, how, out);
       if (resume > 0) return resume;
     }
-    const resume = this.window.matchWord(text, w, out);
-    this.crossed = this.window.crossed;
+    const resume = this.foldMatcher.matchWord(text, w, out);
+    this.crossed = this.foldMatcher.crossed;
     return resume;
   }
 
@@ -105,7 +105,7 @@ export class TrieWords {
   }
 
   /**
-   * `window.matchWord` for plain text, without a window: decides the word if the text is plain as far as that
+   * `foldMatcher.matchWord` for plain text, without a window: decides the word if the text is plain as far as that
    * takes, recording its span. Returns the index to go on from (a plain span ends before a space or punctuation
    * unit, where the next word start is looked for), or 0 if a fold window must decide.
    */
