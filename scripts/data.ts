@@ -12,8 +12,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DatasetPack, FORMAT_VERSION } from '../src/core/dataset-schema.ts';
-import { validatePack } from '../src/core/dataset-validate.ts';
+import { DatasetPack, FORMAT_VERSION } from '../src/core/dataset/dataset-schema.ts';
+import { validatePack } from '../src/core/dataset/dataset-validate.ts';
 import { parseCli, runCli } from './cli.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -174,7 +174,7 @@ export function schemaFileText(): string {
   const schema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Dramatis dataset pack',
-    description: `Format version ${FORMAT_VERSION}. Generated from src/core/dataset-schema.ts by \`npm run data\`; do not edit. See data/README.md.`,
+    description: `Format version ${FORMAT_VERSION}. Generated from src/core/dataset/dataset-schema.ts by \`npm run data\`; do not edit. See data/README.md.`,
     ...DatasetPack,
   };
   return `${JSON.stringify(schema, null, 2)}\n`;

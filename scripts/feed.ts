@@ -21,13 +21,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DatasetPack } from '../src/core/dataset-schema.ts';
-import { FEED_DESCRIPTOR_FILE, checkFeedUrl, feedDescriptorText, type FeedDescriptor } from '../src/core/feed-descriptor.ts';
+import type { DatasetPack } from '../src/core/dataset/dataset-schema.ts';
+import { FEED_DESCRIPTOR_FILE, checkFeedUrl, feedDescriptorText, type FeedDescriptor } from '../src/core/feed/feed-descriptor.ts';
 import {
   FEED_FORMAT_VERSION, MAX_INDEX_VALIDITY_MS, checkFeedIndex, feedIndexSchemaText, type FeedIndexBody, type FeedPatchRef, type SignedFeedIndex,
-} from '../src/core/feed-index.ts';
-import { diffPacks } from '../src/core/feed-patch.ts';
-import { signatureMessage, type TrustedKey } from '../src/core/feed-signature.ts';
+} from '../src/core/feed/feed-index.ts';
+import { diffPacks } from '../src/core/feed/feed-patch.ts';
+import { signatureMessage, type TrustedKey } from '../src/core/feed/feed-signature.ts';
 import { CliError, intOption, parseCli, readUserFile, requireDirectory, runCli, type CliSpec, type OptionSpec } from './cli.ts';
 import { buildPack, formatProblem, readSources, ROOT } from './data.ts';
 import { startFeedServer } from './feed-serve.ts';

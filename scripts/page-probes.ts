@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { foldKey } from '../src/core/normalize.ts';
-import { HIGHLIGHT_KINDS } from '../src/content/highlight-styles.ts';
+import { foldKey } from '../src/core/matching/normalize.ts';
+import { HIGHLIGHT_KINDS } from '../src/content/paint/highlight-styles.ts';
 import type { DriverPage } from './browsers.ts';
 import { ROOT } from './build.ts';
 
@@ -27,7 +27,7 @@ export interface HighlightedRange {
 
 /**
  * Every range registered in the page's highlight registry, with its kind. Registry names are random per session
- * (src/content/highlight-styles.ts); which is which the page can read, as a probe does here, from the stylesheet
+ * (src/content/paint/highlight-styles.ts); which is which the page can read, as a probe does here, from the stylesheet
  * Dramatis adopts while it runs, whose first rules style each kind in HIGHLIGHT_KINDS order.
  */
 function highlightsInPage(kinds: readonly string[]): HighlightedRange[] {

@@ -5,7 +5,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DatasetPack } from '../../src/core/dataset-schema.ts';
+import type { DatasetPack } from '../../src/core/dataset/dataset-schema.ts';
 import { sharedTestBuild } from '../../tests/support/test-build.ts';
 
 export interface ExtensionVariant {

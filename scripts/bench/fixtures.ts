@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FORMAT_VERSION, type DatasetPack, type Entity } from '../../src/core/dataset-schema.ts';
+import { FORMAT_VERSION, type DatasetPack, type Entity } from '../../src/core/dataset/dataset-schema.ts';
 import { ROOT } from '../build.ts';
 import { corpusPageHtml } from '../corpus.ts';
 

@@ -1,6 +1,6 @@
 /**
  * Hover to card: with the extension scanned into a page, the pointer is put on one name after another and left
- * there; the content script's `dramatis:card` measure (src/content/scan-timing.ts) times each card from the end of
+ * there; the content script's `dramatis:card` measure (src/content/scan/scan-timing.ts) times each card from the end of
  * the hover delay (the moment it is asked to open) to the frame that shows it painted. The pointer then leaves and
  * the card closes before the next name. Names are taken among those painted in the viewport.
  */

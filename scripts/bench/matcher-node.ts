@@ -12,8 +12,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DatasetPack } from '../../src/core/dataset-schema.ts';
-import { buildMatcher, loadMatcher, serializeMatcher, updateMatcher, type Matcher, type ScanResult } from '../../src/core/name-matcher.ts';
+import type { DatasetPack } from '../../src/core/dataset/dataset-schema.ts';
+import { buildMatcher, loadMatcher, serializeMatcher, updateMatcher, type Matcher, type ScanResult } from '../../src/core/matching/name-matcher.ts';
 import { ROOT } from '../build.ts';
 import { intOption, parseCli, runCli } from '../cli.ts';
 import { syntheticBigPage, syntheticNames, syntheticPack } from './fixtures.ts';

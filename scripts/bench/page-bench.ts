@@ -23,7 +23,7 @@ import { startServer, type RunningServer } from '../sample-server.ts';
 import { extensionWithPack } from './extension-variant.ts';
 import { corpusPage, HEAVY_PAGES, SYNTHETIC_PAGE, syntheticBigPage, syntheticNames, syntheticPack } from './fixtures.ts';
 import { longestTask, startTrace } from './main-thread-trace.ts';
-import type { DatasetPack } from '../../src/core/dataset-schema.ts';
+import type { DatasetPack } from '../../src/core/dataset/dataset-schema.ts';
 import { sampleArticleHtml } from '../sample-page.ts';
 import { hoverToCard, type HoverRow } from './hover-bench.ts';
 import { contentFloorInPage, floorInPage, markJsInPage, regexMarkInPage, type MethodResult } from './page-methods.ts';

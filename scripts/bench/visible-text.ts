@@ -1,11 +1,11 @@
 /**
- * A page's visible text from its HTML, without a browser, as the content script joins it (src/content/page-text.ts):
- * skipped elements dropped, text of other elements kept, one BLOCK_SEPARATOR between blocks, entities decoded.
+ * A page's visible text from its HTML, without a browser, as the content script joins it
+ * (src/content/scan/text-reader.ts): skipped elements dropped, text of other elements kept, one BLOCK_SEPARATOR between blocks, entities decoded.
  * An approximation for Node benches (no CSS, no shadow roots), close enough to feed the matcher realistic text.
  */
-import { BLOCK_SEPARATOR } from '../../src/content/page-text.ts';
+import { BLOCK_SEPARATOR } from '../../src/content/scan/text-reader.ts';
 
-/** Tags whose element ends a run of inline text (as src/content/page-text.ts BLOCK_TAGS). */
+/** Tags whose element ends a run of inline text (as src/content/scan/text-reader.ts BLOCK_TAGS). */
 const BLOCK = /^(?:address|article|aside|blockquote|br|button|dd|details|dialog|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul|img)$/i;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 

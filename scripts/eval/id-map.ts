@@ -5,8 +5,8 @@
  * set's English or Arabic name (with and without the parenthesised gloss, and the gloss itself), compared by the
  * matcher's own fold. Computed, not listed: a renamed dataset id or a new entity on either side maps by itself.
  */
-import type { Entity } from '../../src/core/dataset-schema.ts';
-import { foldKey } from '../../src/core/normalize.ts';
+import type { Entity } from '../../src/core/dataset/dataset-schema.ts';
+import { foldKey } from '../../src/core/matching/normalize.ts';
 
 export interface SetEntity {
   id: string;

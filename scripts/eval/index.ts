@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DatasetPack } from '../../src/core/dataset-schema.ts';
+import type { DatasetPack } from '../../src/core/dataset/dataset-schema.ts';
 import { checkLaunchable } from '../browsers.ts';
 import { ROOT } from '../build.ts';
 import { CliError, parseCli, runCli, type CliSpec, type OptionSpec } from '../cli.ts';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../browsers.ts';
 import { startServer } from '../sample-server.ts';
-import type { PageMention } from '../../src/shared/messages.ts';
+import type { PageMention } from '../../src/shared/api/messages.ts';
 import { getPageMentions, tabIdOf } from '../../tests/support/extension-page.ts';
 
 export async function mentionsOfPages(setDir: string, docIds: readonly string[], log: (line: string) => void): Promise<Map<string, PageMention[]>> {

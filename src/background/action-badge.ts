@@ -8,10 +8,10 @@
  * its status and sets the tab's badge. A navigation clears the tab's badge at once, so a count never outlives
  * its page (Chrome keeps a tab's badge across navigations; Firefox resets it).
  */
-import { toolbarLook, type PageStatus } from '../core/toolbar-state.ts';
+import { toolbarLook, type PageStatus } from '../core/ui/toolbar-state.ts';
 import { browser, type Runtime } from '../shared/browser.ts';
 import { t, tCount } from '../shared/i18n.ts';
-import { isPageMentionsChanged } from '../shared/panel-api.ts';
+import { isPageMentionsChanged } from '../shared/api/panel-api.ts';
 import { loadSettings, watchSettings, type Settings } from '../shared/settings.ts';
 import { refreshMenusFor } from './action-menus.ts';
 import { askPageStatus } from './tab-status.ts';

@@ -7,8 +7,8 @@
  * does (action-badge.ts calls refreshMenusFor); a click acts on the tab it was made in. A menu click grants
  * activeTab, so the tab's URL is known then without the `tabs` permission.
  */
-import { selectionQuery } from '../core/search-query.ts';
-import type { PageStatus } from '../core/toolbar-state.ts';
+import { selectionQuery } from '../core/search/search-query.ts';
+import type { PageStatus } from '../core/ui/toolbar-state.ts';
 import { browser, type Tabs } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { PANEL_SEARCH_KEY } from '../shared/storage-keys.ts';

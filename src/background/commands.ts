@@ -7,7 +7,7 @@
  *   the top frame's new state.
  */
 import { browser, type Tabs } from '../shared/browser.ts';
-import { sendToTab } from '../shared/send.ts';
+import { sendToTab } from '../shared/api/send.ts';
 
 export const COMMAND_OPEN_CARD = 'open-card';
 export const COMMAND_TOGGLE = 'toggle-highlights';

@@ -3,15 +3,15 @@
  * at the top level, as a restarted worker must be ready for the event that woke it.
  */
 import { browser } from '../shared/browser.ts';
-import { listen } from '../shared/listen.ts';
-import { paramsProblem } from '../shared/param-errors.ts';
+import { listen } from '../shared/api/listen.ts';
+import { paramsProblem } from '../shared/api/param-errors.ts';
 import { restoreToolbarLook, wireToolbarBadge } from './action-badge.ts';
 import { createMenus, wireMenus } from './action-menus.ts';
-import { ensureDataset } from './bundled-pack.ts';
+import { ensureDataset } from './store/bundled-pack.ts';
 import { wireCommands } from './commands.ts';
-import { reportDamage } from './dataset-health.ts';
-import { whenDamaged } from './entity-buckets.ts';
-import { access, handlers, schemas } from './handlers.ts';
+import { reportDamage } from './store/dataset-health.ts';
+import { whenDamaged } from './store/entity-buckets.ts';
+import { access, handlers, schemas } from './api-handlers.ts';
 import { wireToolbarButton } from './side-panel.ts';
 import { startSync } from './sync/start-sync.ts';
 import { wireWelcome } from './welcome.ts';

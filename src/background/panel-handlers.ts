@@ -1,16 +1,16 @@
 /** Handlers for PanelApi (side panel, card and article reader). */
-import type { Entity } from '../core/dataset-schema.ts';
-import { namedIds, tiesOf } from '../core/entity-graph.ts';
-import { ENTITY_TYPES } from '../core/entity-types.ts';
+import type { Entity } from '../core/dataset/dataset-schema.ts';
+import { namedIds, tiesOf } from '../core/dataset/entity-graph.ts';
+import { ENTITY_TYPES } from '../core/dataset/entity-types.ts';
 import { browser } from '../shared/browser.ts';
-import type { ArticleMeta, Handlers } from '../shared/messages.ts';
-import type { EntityView, PanelApi } from '../shared/panel-api.ts';
+import type { ArticleMeta, Handlers } from '../shared/api/messages.ts';
+import type { EntityView, PanelApi } from '../shared/api/panel-api.ts';
 import { READER_OPENED_KEY } from '../shared/storage-keys.ts';
-import { ensureDataset } from './bundled-pack.ts';
-import { getEntitiesWithSources } from './dataset-store.ts';
-import { openDatabase } from './db.ts';
-import { entitiesIn } from './entity-buckets.ts';
-import { panelIndexes } from './search-cache.ts';
+import { ensureDataset } from './store/bundled-pack.ts';
+import { getEntitiesWithSources } from './store/dataset-store.ts';
+import { openDatabase } from './store/db.ts';
+import { entitiesIn } from './store/entity-buckets.ts';
+import { panelIndexes } from './store/search-cache.ts';
 
 /** Most hits one search returns; the panel shows far fewer. */
 const MAX_HITS = 100;

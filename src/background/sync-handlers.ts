@@ -1,7 +1,7 @@
 /** Handlers for SyncApi (dataset updates): status, "Check now", import and export, the feed subscription. */
-import type { Handlers } from '../shared/messages.ts';
-import type { SyncApi } from '../shared/sync-api.ts';
-import { ensureDataset } from './bundled-pack.ts';
+import type { Handlers } from '../shared/api/messages.ts';
+import type { SyncApi } from '../shared/api/sync-api.ts';
+import { ensureDataset } from './store/bundled-pack.ts';
 import { feedConfig, feedInfo } from './sync/feed-config.ts';
 import { commitImport, exportDataset, stageChunk } from './sync/import-export.ts';
 import { restorePublished } from './sync/restore-published.ts';

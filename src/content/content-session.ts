@@ -7,15 +7,15 @@
  * card; turn Dramatis off and on for this page alone, until it is reloaded).
  */
 import { browser } from '../shared/browser.ts';
-import { listen } from '../shared/listen.ts';
-import type { PageState } from '../core/toolbar-state.ts';
-import { CONTENT_ACCESS, CONTENT_PARAMS, type ContentApi, type Handlers } from '../shared/messages.ts';
-import { announcePageMentionsChanged } from '../shared/send.ts';
+import { listen } from '../shared/api/listen.ts';
+import type { PageState } from '../core/ui/toolbar-state.ts';
+import { CONTENT_ACCESS, CONTENT_PARAMS, type ContentApi, type Handlers } from '../shared/api/messages.ts';
+import { announcePageMentionsChanged } from '../shared/api/send.ts';
 import { DATASET_STAMP_KEY } from '../shared/storage-keys.ts';
 import { DEFAULT_SETTINGS, isActiveOn, loadSettings, watchSettings, type Settings } from '../shared/settings.ts';
 import { guarded } from './guard.ts';
 import { PageSession } from './page-session.ts';
-import { createRevealMention } from './reveal-mention.ts';
+import { createRevealMention } from './paint/reveal-mention.ts';
 
 export class ContentSession {
   private session: PageSession | null = null;

@@ -4,10 +4,10 @@
  * entity found here, and the full records of the few whose cards were opened recently. No copy of the dataset
  * lives in a tab.
  */
-import type { Entity } from '../core/dataset-schema.ts';
-import type { EntityBrief } from '../core/entity-brief.ts';
-import type { ArticleMeta } from '../shared/messages.ts';
-import { sendToBackground } from '../shared/send.ts';
+import type { Entity } from '../core/dataset/dataset-schema.ts';
+import type { EntityBrief } from '../core/dataset/entity-brief.ts';
+import type { ArticleMeta } from '../shared/api/messages.ts';
+import { sendToBackground } from '../shared/api/send.ts';
 
 export type { EntityBrief };
 

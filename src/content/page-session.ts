@@ -3,25 +3,25 @@
  * keyboard, the watch on page changes), for as long as the user's settings let it run here. `stop()` removes
  * every highlight, listener, observer and the card host, leaving the page as it was.
  */
-import type { EntityType } from '../core/dataset-schema.ts';
+import type { EntityType } from '../core/dataset/dataset-schema.ts';
 import { browser } from '../shared/browser.ts';
 import { dismissMention, loadDismissed, undismissMention, watchDismissed } from '../shared/dismissals.ts';
-import type { PageMention } from '../shared/messages.ts';
-import { announcePageMentionsChanged } from '../shared/send.ts';
+import type { PageMention } from '../shared/api/messages.ts';
+import { announcePageMentionsChanged } from '../shared/api/send.ts';
 import type { Settings } from '../shared/settings.ts';
-import { CardController } from './card-controller.ts';
-import { CardHost } from './card-host.ts';
-import { caretAt, selectionStart } from './caret.ts';
-import { DomWatch } from './dom-watch.ts';
+import { CardController } from './card/card-controller.ts';
+import { CardHost } from './card/card-host.ts';
+import { caretAt, selectionStart } from './card/caret.ts';
+import { DomWatch } from './scan/dom-watch.ts';
 import { EntityDirectory } from './entity-directory.ts';
 import { guarded } from './guard.ts';
-import { HighlightPainter } from './highlights.ts';
-import { HoverController } from './hover.ts';
-import { contextKeyOf } from './mention-context.ts';
-import { Superseded, timedTask } from './work-slices.ts';
-import { watchKeyboard } from './keyboard.ts';
-import { PageMentionIndex, liveRange, type FoundMention } from './page-mentions.ts';
-import { PageScanner } from './page-scan.ts';
+import { HighlightPainter } from './paint/highlights.ts';
+import { HoverController } from './card/hover.ts';
+import { contextKeyOf } from './card/mention-context.ts';
+import { Superseded, timedTask } from './scan/work-slices.ts';
+import { watchKeyboard } from './card/keyboard.ts';
+import { PageMentionIndex, liveRange, type FoundMention } from './scan/page-mentions.ts';
+import { PageScanner } from './scan/page-scan.ts';
 
 /** After a page change licensed more names, wait this long for further changes before rescanning the page. */
 const LICENSING_RESCAN_DELAY_MS = 1000;

@@ -1,12 +1,12 @@
 /**
- * The article's text, laid out in blocks (core/article-layout.ts), with each name the matcher found as a link
+ * The article's text, laid out in blocks (core/ui/article-layout.ts), with each name the matcher found as a link
  * to its entity and the quoted passage marked. This is Dramatis's own page, built from the dataset's text, so
  * mentions are real elements: focusable, announced as links, operable with Enter, which highlights painted over
  * text could not be. Every string is rendered as text.
  */
-import type { Entity } from '../core/dataset-schema.ts';
-import { blockRuns, type Block, type Span } from '../core/article-layout.ts';
-import type { Mention } from '../shared/messages.ts';
+import type { Entity } from '../core/dataset/dataset-schema.ts';
+import { blockRuns, type Block, type Span } from '../core/ui/article-layout.ts';
+import type { Mention } from '../shared/api/messages.ts';
 import { paramsQuery } from './reader-params.ts';
 
 export interface ArticleTextProps {

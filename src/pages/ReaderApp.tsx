@@ -8,17 +8,17 @@
  * beside the text and the quoted passage are tinted.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { articleBlocks, findPassage } from '../core/article-layout.ts';
-import type { Article, Entity } from '../core/dataset-schema.ts';
-import { mentionsOf } from '../core/name-matcher.ts';
-import { citationText } from '../core/citation.ts';
-import { formatIsoDate } from '../core/iso-date.ts';
-import { safeHttpUrl } from '../core/text-utils.ts';
+import { articleBlocks, findPassage } from '../core/ui/article-layout.ts';
+import type { Article, Entity } from '../core/dataset/dataset-schema.ts';
+import { mentionsOf } from '../core/matching/name-matcher.ts';
+import { citationText } from '../core/ui/citation.ts';
+import { formatIsoDate } from '../core/ui/iso-date.ts';
+import { safeHttpUrl } from '../core/ui/safe-url.ts';
 import { isolated, t, uiLanguage } from '../shared/i18n.ts';
 import { CopyCitation } from '../shared/ui/CopyCitation.tsx';
 import { Msg } from '../shared/ui/Msg.tsx';
-import type { Mention } from '../shared/messages.ts';
-import { sendToBackground } from '../shared/send.ts';
+import type { Mention } from '../shared/api/messages.ts';
+import { sendToBackground } from '../shared/api/send.ts';
 import { ArticleText } from './ArticleText.tsx';
 import { ReaderArticles } from './ReaderArticles.tsx';
 import { ReaderEntity } from './ReaderEntity.tsx';

@@ -4,10 +4,10 @@
  * another), publisher and date.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { formatIsoDate } from '../core/iso-date.ts';
+import { formatIsoDate } from '../core/ui/iso-date.ts';
 import { dirOf, t, uiLanguage } from '../shared/i18n.ts';
-import type { ArticleMeta } from '../shared/messages.ts';
-import { sendToBackground } from '../shared/send.ts';
+import type { ArticleMeta } from '../shared/api/messages.ts';
+import { sendToBackground } from '../shared/api/send.ts';
 import { paramsQuery } from './reader-params.ts';
 
 export function ReaderArticles() {

@@ -5,16 +5,16 @@
  * highlights on pages ("Don't highlight <name>", with Undo).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Entity, Evidence } from '../core/dataset-schema.ts';
-import { citationText } from '../core/citation.ts';
-import { tiesOf, type Tie } from '../core/entity-graph.ts';
-import { labelAround } from '../core/fact-text.ts';
-import { formatIsoDate } from '../core/iso-date.ts';
+import type { Entity, Evidence } from '../core/dataset/dataset-schema.ts';
+import { citationText } from '../core/ui/citation.ts';
+import { tiesOf, type Tie } from '../core/dataset/entity-graph.ts';
+import { labelAround } from '../core/ui/fact-text.ts';
+import { formatIsoDate } from '../core/ui/iso-date.ts';
 import { browser } from '../shared/browser.ts';
 import { dirOf, t, tCount, uiLanguage, type MessageKey } from '../shared/i18n.ts';
-import type { ArticleMeta } from '../shared/messages.ts';
-import type { EntityView } from '../shared/panel-api.ts';
-import { sendToBackground } from '../shared/send.ts';
+import type { ArticleMeta } from '../shared/api/messages.ts';
+import type { EntityView } from '../shared/api/panel-api.ts';
+import { sendToBackground } from '../shared/api/send.ts';
 import { Background } from '../shared/ui/Background.tsx';
 import { CopyCitation } from '../shared/ui/CopyCitation.tsx';
 import { MuteButton } from '../shared/ui/MuteButton.tsx';

@@ -7,13 +7,13 @@
  */
 import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { articleBlocks, blockRuns, type Block } from '../core/article-layout.ts';
-import type { Article, DatasetPack, Entity } from '../core/dataset-schema.ts';
-import { mentionsOf, type Mention } from '../core/name-matcher.ts';
+import { articleBlocks, blockRuns, type Block } from '../core/ui/article-layout.ts';
+import type { Article, DatasetPack, Entity } from '../core/dataset/dataset-schema.ts';
+import { mentionsOf, type Mention } from '../core/matching/name-matcher.ts';
 import { browser } from '../shared/browser.ts';
 import { dirOf, t, uiLanguage, type MessageKey } from '../shared/i18n.ts';
-import type { ArticleMeta } from '../shared/messages.ts';
-import { sendToBackground } from '../shared/send.ts';
+import type { ArticleMeta } from '../shared/api/messages.ts';
+import { sendToBackground } from '../shared/api/send.ts';
 import { loadSettings } from '../shared/settings.ts';
 
 /** How many paragraphs of the article the sample shows, after its headline. */

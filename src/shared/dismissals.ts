@@ -1,11 +1,11 @@
 /**
- * "Not this one", in storage.local under one key (see src/core/mention-dismissals.ts for what is kept and why):
+ * "Not this one", in storage.local under one key (see src/core/ui/mention-dismissals.ts for what is kept and why):
  * the content script writes it and follows storage.onChanged, so an undo, or a dismissal made in another tab of
  * the same page, applies at once.
  */
 import {
   dismissedOn, pageKey, sanitizeDismissals, withDismissal, withoutDismissal, type Dismissals,
-} from '../core/mention-dismissals.ts';
+} from '../core/ui/mention-dismissals.ts';
 import { browser } from './browser.ts';
 import { DISMISSALS_KEY } from './storage-keys.ts';
 

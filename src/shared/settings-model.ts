@@ -2,8 +2,8 @@
  * The user's settings as data: their shape, defaults and sanitising, with no browser API, so Node tests use the
  * very defaults the extension does. Storage access lives in settings.ts.
  */
-import type { EntityType } from '../core/dataset-schema.ts';
-import { ENTITY_TYPES } from '../core/entity-types.ts';
+import type { EntityType } from '../core/dataset/dataset-schema.ts';
+import { ENTITY_TYPES } from '../core/dataset/entity-types.ts';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
 

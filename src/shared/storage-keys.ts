@@ -11,7 +11,7 @@
 /** storage.local: the user's Settings (settings-model.ts); every context reads it and follows its changes. */
 export const SETTINGS_KEY = 'settings';
 
-/** storage.local: the "Not this one" dismissals per page (core/mention-dismissals.ts has the shape and bounds). */
+/** storage.local: the "Not this one" dismissals per page (core/ui/mention-dismissals.ts has the shape and bounds). */
 export const DISMISSALS_KEY = 'dismissedMentions';
 
 /**

@@ -1,11 +1,11 @@
 /**
  * A picture of an entity's ties: the entity in the middle and every entity tied to it on a circle around it
- * (core/entity-graph.ts lays them out), each a focusable SVG link that opens that entity. Lines run solid for
+ * (core/dataset/entity-graph.ts lays them out), each a focusable SVG link that opens that entity. Lines run solid for
  * ties the entity states, dashed for ties others state about it, and thick for both. The same ties are listed
  * as text beside it, so the picture adds overview, not information only it holds.
  */
-import type { Entity } from '../core/dataset-schema.ts';
-import { radialLayout, type GraphNode, type Tie } from '../core/entity-graph.ts';
+import type { Entity } from '../core/dataset/dataset-schema.ts';
+import { radialLayout, type GraphNode, type Tie } from '../core/dataset/entity-graph.ts';
 import { t, tCount } from '../shared/i18n.ts';
 import { inUi } from './entity-text.ts';
 

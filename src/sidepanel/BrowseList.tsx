@@ -4,8 +4,8 @@
  * and says how many there are; typing finds the rest.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { BrowseGroup } from '../shared/panel-api.ts';
-import { sendToBackground } from '../shared/send.ts';
+import type { BrowseGroup } from '../shared/api/panel-api.ts';
+import { sendToBackground } from '../shared/api/send.ts';
 import { t } from '../shared/i18n.ts';
 import { GROUP_KEYS, OTHER_LANG, UI_LANG, inUi } from './entity-text.ts';
 

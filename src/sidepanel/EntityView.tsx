@@ -6,13 +6,13 @@
  * returns to where the user came from. "Don't highlight <name>" is a toggle, confirmed by a toast with Undo.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Entity, Evidence } from '../core/dataset-schema.ts';
-import { tiesOf, type Tie } from '../core/entity-graph.ts';
-import { labelAround } from '../core/fact-text.ts';
-import { formatIsoDate } from '../core/iso-date.ts';
-import type { ArticleMeta } from '../shared/messages.ts';
-import type { EntityView as View } from '../shared/panel-api.ts';
-import { sendToBackground } from '../shared/send.ts';
+import type { Entity, Evidence } from '../core/dataset/dataset-schema.ts';
+import { tiesOf, type Tie } from '../core/dataset/entity-graph.ts';
+import { labelAround } from '../core/ui/fact-text.ts';
+import { formatIsoDate } from '../core/ui/iso-date.ts';
+import type { ArticleMeta } from '../shared/api/messages.ts';
+import type { EntityView as View } from '../shared/api/panel-api.ts';
+import { sendToBackground } from '../shared/api/send.ts';
 import { dirOf, isolated, t } from '../shared/i18n.ts';
 import { Background } from '../shared/ui/Background.tsx';
 import { MuteButton } from '../shared/ui/MuteButton.tsx';

@@ -4,11 +4,11 @@
  * language is another) and says whose article it is and when; its actions are small links on one line: the
  * passage in the reader, the original article (only an http(s) address is ever linked), a citation to copy.
  */
-import type { Evidence } from '../core/dataset-schema.ts';
-import { citationText } from '../core/citation.ts';
-import { safeHttpUrl } from '../core/text-utils.ts';
-import type { ArticleMeta } from '../shared/messages.ts';
-import { sendToBackground } from '../shared/send.ts';
+import type { Evidence } from '../core/dataset/dataset-schema.ts';
+import { citationText } from '../core/ui/citation.ts';
+import { safeHttpUrl } from '../core/ui/safe-url.ts';
+import type { ArticleMeta } from '../shared/api/messages.ts';
+import { sendToBackground } from '../shared/api/send.ts';
 import { t, tCount } from '../shared/i18n.ts';
 import { CopyCitation } from '../shared/ui/CopyCitation.tsx';
 import { Quote } from '../shared/ui/Quote.tsx';

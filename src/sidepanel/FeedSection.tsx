@@ -6,8 +6,8 @@
  */
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../shared/i18n.ts';
-import { sendToBackground } from '../shared/send.ts';
-import type { FeedInfo, SubscribeOutcome, SubscribeRequest, SyncError } from '../shared/sync-api.ts';
+import { sendToBackground } from '../shared/api/send.ts';
+import type { FeedInfo, SubscribeOutcome, SubscribeRequest, SyncError } from '../shared/api/sync-api.ts';
 
 export interface FeedSectionProps {
   feed: FeedInfo | null;

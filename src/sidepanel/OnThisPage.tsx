@@ -6,11 +6,11 @@
  */
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Entity, EntityType } from '../core/dataset-schema.ts';
-import { foldKey } from '../core/normalize.ts';
-import { distinctSurfaces } from '../core/surface-display.ts';
-import type { PageMention } from '../shared/messages.ts';
-import { sendToTab } from '../shared/send.ts';
+import type { Entity, EntityType } from '../core/dataset/dataset-schema.ts';
+import { foldKey } from '../core/matching/normalize.ts';
+import { distinctSurfaces } from '../core/ui/surface-display.ts';
+import type { PageMention } from '../shared/api/messages.ts';
+import { sendToTab } from '../shared/api/send.ts';
 import { isolated, t, tCount, tIsolated } from '../shared/i18n.ts';
 import { ENTITY_TYPES, GROUP_KEYS, inUi } from './entity-text.ts';
 

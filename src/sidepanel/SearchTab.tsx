@@ -5,9 +5,9 @@
  * search asked for from outside (a selection looked up from the page's context menu) fills the field and runs.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SearchHit } from '../core/search.ts';
+import type { SearchHit } from '../core/search/search.ts';
 import type { SearchRequest } from './panel-focus.ts';
-import { sendToBackground } from '../shared/send.ts';
+import { sendToBackground } from '../shared/api/send.ts';
 import { isolated, t, tCount } from '../shared/i18n.ts';
 import { BrowseList } from './BrowseList.tsx';
 import { OTHER_LANG, TYPE_KEYS, inUi } from './entity-text.ts';

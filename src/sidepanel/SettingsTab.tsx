@@ -5,8 +5,8 @@
  * browser's "Extension options" shows this same form (options.tsx), without a current page.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Entity, EntityType } from '../core/dataset-schema.ts';
-import { sendToBackground } from '../shared/send.ts';
+import type { Entity, EntityType } from '../core/dataset/dataset-schema.ts';
+import { sendToBackground } from '../shared/api/send.ts';
 import { siteOf, updateSettings, type HighlightStyle, type Settings } from '../shared/settings.ts';
 import { isolated, t, type MessageKey } from '../shared/i18n.ts';
 import { ENTITY_TYPES, GROUP_KEYS, inUi } from './entity-text.ts';

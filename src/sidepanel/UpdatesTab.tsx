@@ -7,23 +7,23 @@
  * names) is rendered as text only.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { feedFreshness } from '../core/feed-schedule.ts';
+import { feedFreshness } from '../core/feed/feed-schedule.ts';
 import { browser } from '../shared/browser.ts';
-import { formatIsoDate } from '../core/iso-date.ts';
+import { formatIsoDate } from '../core/ui/iso-date.ts';
 import { isolated, t, uiLanguage, type MessageKey } from '../shared/i18n.ts';
-import { isLocal, type DatasetInfo } from '../shared/messages.ts';
+import { isLocal, type DatasetInfo } from '../shared/api/messages.ts';
 import { DATASET_STAMP_KEY, SYNC_PROGRESS_KEY, SYNC_STATE_KEY } from '../shared/storage-keys.ts';
 import { EmptyState } from './EmptyState.tsx';
 import { FeedSection } from './FeedSection.tsx';
-import { sendToBackground } from '../shared/send.ts';
+import { sendToBackground } from '../shared/api/send.ts';
 import {
   IMPORT_CHUNK_CHARS, type SyncOutcome, type SyncPhase, type SyncStatus,
-} from '../shared/sync-api.ts';
+} from '../shared/api/sync-api.ts';
 
 const lang = uiLanguage();
 const when = (ms: number | undefined): string =>
   ms === undefined ? t('syncNever') : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
-/** A publication date-time as a day, written as every date in Dramatis is (src/core/iso-date.ts). */
+/** A publication date-time as a day, written as every date in Dramatis is (src/core/ui/iso-date.ts). */
 const day = (iso: string): string => formatIsoDate(iso.slice(0, 10), lang);
 
 /** Progress of the panel's own part of an import (sending the file), before the background takes over. */

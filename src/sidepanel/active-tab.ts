@@ -1,6 +1,6 @@
 /** Which tab the panel describes: `?tabId=N` when given (automation, tests), else the active tab of this window. */
 import { browser, type Runtime } from '../shared/browser.ts';
-import { isPageMentionsChanged } from '../shared/panel-api.ts';
+import { isPageMentionsChanged } from '../shared/api/panel-api.ts';
 
 export async function targetTabId(): Promise<number | undefined> {
   const fromQuery = new URLSearchParams(location.search).get('tabId');

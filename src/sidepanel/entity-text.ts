@@ -1,8 +1,8 @@
 /** How the panel names entities and their types in the UI language. */
-import type { Bilingual, EntityType } from '../core/dataset-schema.ts';
+import type { Bilingual, EntityType } from '../core/dataset/dataset-schema.ts';
 import { uiLanguage, type MessageKey } from '../shared/i18n.ts';
 
-export { ENTITY_TYPES } from '../core/entity-types.ts';
+export { ENTITY_TYPES } from '../core/dataset/entity-types.ts';
 
 /** The singular, for one entity ("Person"). */
 export const TYPE_KEYS: Record<EntityType, MessageKey> = {

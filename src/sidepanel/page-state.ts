@@ -6,11 +6,11 @@
  * (a frame, a content script of an older version) still shows. An unchanged answer renders nothing.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Entity } from '../core/dataset-schema.ts';
+import type { Entity } from '../core/dataset/dataset-schema.ts';
 import { browser } from '../shared/browser.ts';
-import type { PageMentions } from '../shared/messages.ts';
+import type { PageMentions } from '../shared/api/messages.ts';
 import { DATASET_STAMP_KEY, SETTINGS_KEY } from '../shared/storage-keys.ts';
-import { sendToBackground } from '../shared/send.ts';
+import { sendToBackground } from '../shared/api/send.ts';
 import { targetTabId, watchActiveTab, watchPageMentionsChanged } from './active-tab.ts';
 
 /** How often a visible panel asks the page again. */

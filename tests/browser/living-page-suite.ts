@@ -110,7 +110,7 @@ export function livingPageSuite(name: BrowserName): void {
       // One page; Dramatis turned on and off for the site in turns (on: a full scan, every name held; off:
       // everything of it gone, then a collection, so nothing of the "on" turn lingers). Each turn starts with one
       // burst that is reported but not compared: the first burst of edits in a text region is observed edit by
-      // edit, after which the region is looked at now and then instead (src/content/text-regions.ts).
+      // edit, after which the region is looked at now and then instead (src/content/scan/text-regions.ts).
       const page = await browser.newPage();
       await page.bringToFront();
       await page.goto(`${server.origin}/names.html`);

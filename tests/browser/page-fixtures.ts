@@ -95,7 +95,7 @@ const FILLER = [
 ];
 
 /**
- * A page of several chunks (past three of CHUNK_CHARS, page-text.ts): "Assad" (an ambiguous alias) in its first
+ * A page of several chunks (past three of CHUNK_CHARS, text-reader.ts): "Assad" (an ambiguous alias) in its first
  * paragraph, and, when `withFullName`, the full name "Bashar al-Assad" only in its last, far beyond the first
  * chunk (and sent before the first chunk's answer is back, several chunks being in flight at once).
  */

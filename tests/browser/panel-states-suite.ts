@@ -12,7 +12,7 @@ import { ROOT } from '../../scripts/build.ts';
 import { waitForHighlights } from '../../scripts/page-probes.ts';
 import { sampleArticleHtml } from '../../scripts/sample-page.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
-import { citationText } from '../../src/core/citation.ts';
+import { citationText } from '../../src/core/ui/citation.ts';
 import type { Settings } from '../../src/shared/settings-model.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { callInExtension } from '../support/extension-api.ts';

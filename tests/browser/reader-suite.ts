@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launch, type BrowserName, type DriverBrowser, type DriverPage } from '../../scripts/browsers.ts';
-import { mentionsOf } from '../../src/core/name-matcher.ts';
-import { foldKey } from '../../src/core/normalize.ts';
+import { mentionsOf } from '../../src/core/matching/name-matcher.ts';
+import { foldKey } from '../../src/core/matching/normalize.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
 import { axeViolations, describeViolations } from './panel-axe.ts';

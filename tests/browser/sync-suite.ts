@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium, launchFirefox, type BrowserName, type DriverBrowser, type DriverPage } from '../../scripts/browsers.ts';
 import { ROOT } from '../../scripts/build.ts';
-import { applyPatchToPack } from '../../src/core/feed-patch.ts';
-import type { DatasetPatch } from '../../src/core/feed-patch.ts';
+import { applyPatchToPack } from '../../src/core/feed/feed-patch.ts';
+import type { DatasetPatch } from '../../src/core/feed/feed-patch.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { axeViolations, describeViolations } from './panel-axe.ts';
 import { bundledPack } from '../support/pack.ts';
@@ -25,7 +25,7 @@ import {
 } from '../support/sync-panel.ts';
 import { nextVersion, person } from '../support/sync-packs.ts';
 import { buildTestExtension } from '../support/test-build.ts';
-import { bucketOf } from '../../src/background/entity-buckets.ts';
+import { bucketOf } from '../../src/background/store/entity-buckets.ts';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'assets/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 const sentence = (code: string) => en[`syncError_${code}`]!.message;

@@ -4,7 +4,7 @@
  * the page still names the API itself, as an evaluated function can't close over an import.
  */
 import type { DriverPage } from '../../scripts/browsers.ts';
-import type { BackgroundApi, ParamsOf, ResultOf } from '../../src/shared/messages.ts';
+import type { BackgroundApi, ParamsOf, ResultOf } from '../../src/shared/api/messages.ts';
 
 /**
  * Calls one WebExtension API function inside `page` and resolves to its result: `path` names it from the API's

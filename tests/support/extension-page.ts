@@ -1,6 +1,6 @@
 /** Calls made from inside an extension page (where `runtime.sendMessage` reaches the background). */
 import type { DriverPage } from '../../scripts/browsers.ts';
-import type { PageMentions } from '../../src/shared/messages.ts';
+import type { PageMentions } from '../../src/shared/api/messages.ts';
 import { sendFromPage } from './extension-api.ts';
 
 type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> }; tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };

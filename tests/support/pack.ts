@@ -1,7 +1,7 @@
 /** The compiled dataset the build bundled, read by tests so expectations follow the data, not copies of it. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DatasetPack, Entity } from '../../src/core/dataset-schema.ts';
+import type { DatasetPack, Entity } from '../../src/core/dataset/dataset-schema.ts';
 import { ROOT } from '../../scripts/build.ts';
 
 export function bundledPack(): DatasetPack {

@@ -1,6 +1,6 @@
 /** A PatchBase read from a pack in memory: what gatherPatchBase reads from IndexedDB, for Node tests. */
-import type { DatasetPack } from '../../src/core/dataset-schema.ts';
-import { aliasClaimsOf, citationsOf, referencesOf, type AliasClaim, type PatchBase } from '../../src/core/feed-patch-check.ts';
+import type { DatasetPack } from '../../src/core/dataset/dataset-schema.ts';
+import { aliasClaimsOf, citationsOf, referencesOf, type AliasClaim, type PatchBase } from '../../src/core/feed/feed-patch-check.ts';
 
 export function patchBaseOf(pack: DatasetPack): PatchBase {
   const entities = new Map(pack.entities.map((e) => [e.id, e]));

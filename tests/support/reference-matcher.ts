@@ -1,19 +1,19 @@
 /**
  * The oracle of the fast scan: the matcher's rules applied the straightforward way, as the first version of
- * src/core/name-matcher.ts did: fold the WHOLE text once (foldForMatch), then at each folded word start walk the
- * trie, then look for romanisation keys at the capitalised words no span covers, then resolve every span against
+ * src/core/matching/name-matcher.ts did: fold the WHOLE text once (foldForMatch), then at each folded word start walk
+ * the trie, then look for romanisation keys at the capitalised words no span covers, then resolve every span against
  * the whole folded text. Slow (it folds everything and keeps a map as long as the text) but plainly equal to the
  * rules; the tests check that `Matcher.scan` gives exactly what this gives, on the same compiled matcher.
  */
-import { CLS_MARK, CLS_WORD, charClass, classOf, foldForMatch } from '../../src/core/normalize.ts';
+import { CLS_MARK, CLS_WORD, charClass, classOf, foldForMatch } from '../../src/core/matching/normalize.ts';
 import {
   FLAG_LICENSING, chooseEntry, countLicensing, forEachSilentLicence, type ScanText,
-} from '../../src/core/licensing.ts';
-import { partSpans } from '../../src/core/match-rules.ts';
-import type { Mention, ScanResult, SerializedMatcher } from '../../src/core/name-matcher.ts';
-import { NameTrie } from '../../src/core/name-trie.ts';
-import { ALEF, isPossessiveAt, procliticStarts, type NameStart } from '../../src/core/proclitics.ts';
-import { RomanWalker, isUpperLatin } from '../../src/core/romanise.ts';
+} from '../../src/core/matching/span-resolution.ts';
+import { partSpans } from '../../src/core/matching/match-rules.ts';
+import type { Mention, ScanResult, SerializedMatcher } from '../../src/core/matching/name-matcher.ts';
+import { NameTrie } from '../../src/core/matching/name-trie.ts';
+import { ALEF, isPossessiveAt, procliticStarts, type NameStart } from '../../src/core/matching/proclitics.ts';
+import { RomanWalker, isUpperLatin } from '../../src/core/matching/romanise.ts';
 
 export function referenceScan(data: SerializedMatcher, text: string, given?: ReadonlySet<string>): ScanResult {
   const trie = new NameTrie(data.trie);

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFeed } from '../../scripts/feed.ts';
 import { startFeedServer, type FeedServer } from '../../scripts/feed-serve.ts';
-import type { DatasetPack } from '../../src/core/dataset-schema.ts';
-import type { SignedFeedIndex } from '../../src/core/feed-index.ts';
+import type { DatasetPack } from '../../src/core/dataset/dataset-schema.ts';
+import type { SignedFeedIndex } from '../../src/core/feed/feed-index.ts';
 import { nextVersion, person, syntheticEntities } from './sync-packs.ts';
 
 export const EVIL = {

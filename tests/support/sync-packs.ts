@@ -1,5 +1,5 @@
 /** Dataset packs for the sync tests, made from the bundled pack so they stay valid as the data grows. */
-import type { DatasetPack, Entity } from '../../src/core/dataset-schema.ts';
+import type { DatasetPack, Entity } from '../../src/core/dataset/dataset-schema.ts';
 
 /** A new person whose evidence quotes the first article of `pack` (its first 40 characters). */
 export function person(pack: DatasetPack, id: string, en: string, extra: Partial<Entity> = {}): Entity {

@@ -1,7 +1,7 @@
 /** Driving the Updates tab and the sync requests from the side panel page, as a reader and a test would. */
 import type { DriverPage } from '../../scripts/browsers.ts';
-import type { BackgroundApi } from '../../src/shared/messages.ts';
-import type { SyncStatus } from '../../src/shared/sync-api.ts';
+import type { BackgroundApi } from '../../src/shared/api/messages.ts';
+import type { SyncStatus } from '../../src/shared/api/sync-api.ts';
 import { callInExtension, sendFromPage } from './extension-api.ts';
 
 /**

@@ -3,7 +3,7 @@
  * runs may build theirs at the same time), trusting the public key of a key pair generated
  * for this run only (nothing secret is committed), reading its feed URL from storage (see
  * src/background/sync/build-flags.ts), and writing the content script's `dramatis:*` timings to the page's
- * performance timeline (src/content/scan-timing.ts). The production build, dist/, does none of this.
+ * performance timeline (src/content/scan/scan-timing.ts). The production build, dist/, does none of this.
  */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,7 +57,7 @@ let shared: Promise<TestBuild> | undefined;
 /**
  * The test build of this test process, built once and removed when the process exits: for the suites that read
  * the content script's timings (`dramatis:*` measures), which only a test build writes (see
- * src/content/scan-timing.ts).
+ * src/content/scan/scan-timing.ts).
  */
 export function sharedTestBuild(): Promise<TestBuild> {
   if (!shared) {

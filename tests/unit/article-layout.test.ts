@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { articleBlocks, blockRuns, findPassage } from '../../src/core/article-layout.ts';
+import { articleBlocks, blockRuns, findPassage } from '../../src/core/ui/article-layout.ts';
 import { bundledPack } from '../support/pack.ts';
 
 const article = bundledPack().articles[0]!;

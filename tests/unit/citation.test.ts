@@ -1,7 +1,7 @@
 /** Copy citation: publisher, title, date, address and the quote, in the reader's language. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { citationText } from '../../src/core/citation.ts';
+import { citationText } from '../../src/core/ui/citation.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
 
 const pack = bundledPack();

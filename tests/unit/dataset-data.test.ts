@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { DatasetPack, Entity } from '../../src/core/dataset-schema.ts';
-import { foldKey } from '../../src/core/normalize.ts';
+import type { DatasetPack, Entity } from '../../src/core/dataset/dataset-schema.ts';
+import { foldKey } from '../../src/core/matching/normalize.ts';
 import {
   buildPack,
   formatProblem,

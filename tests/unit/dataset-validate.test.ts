@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DatasetPack, Entity } from '../../src/core/dataset-schema.ts';
-import { validatePack, type ValidationError } from '../../src/core/dataset-validate.ts';
+import type { DatasetPack, Entity } from '../../src/core/dataset/dataset-schema.ts';
+import { validatePack, type ValidationError } from '../../src/core/dataset/dataset-validate.ts';
 import { assemblePack, readSources, ROOT } from '../../scripts/data.ts';
 
 const realPack = assemblePack(readSources(ROOT).sources).pack as DatasetPack;

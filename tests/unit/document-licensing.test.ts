@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DocumentLicensing } from '../../src/core/document-licensing.ts';
+import { DocumentLicensing } from '../../src/core/matching/document-licensing.ts';
 
 const AMBIGUOUS = new Set(['bashar-al-assad', 'hassan-nasrallah']);
 const hasAmbiguous = (id: string) => AMBIGUOUS.has(id);

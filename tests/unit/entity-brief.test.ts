@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Alias, Entity } from '../../src/core/dataset-schema.ts';
-import { briefOf } from '../../src/core/entity-brief.ts';
-import { buildMatcher, mentionsOf } from '../../src/core/name-matcher.ts';
+import type { Alias, Entity } from '../../src/core/dataset/dataset-schema.ts';
+import { briefOf } from '../../src/core/dataset/entity-brief.ts';
+import { buildMatcher, mentionsOf } from '../../src/core/matching/name-matcher.ts';
 
 function entity(id: string, type: Entity['type'], aliases: Alias[]): Entity {
   return { id, type, name: { ar: id, en: `${id} (en)` }, description: { ar: id, en: id }, aliases, roles: [], affiliations: [] };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Entity } from '../../src/core/dataset-schema.ts';
-import { namedIds, radialLayout, tieIndex, tiesOf, type Tie } from '../../src/core/entity-graph.ts';
+import type { Entity } from '../../src/core/dataset/dataset-schema.ts';
+import { namedIds, radialLayout, tieIndex, tiesOf, type Tie } from '../../src/core/dataset/entity-graph.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
 
 const pack = bundledPack();

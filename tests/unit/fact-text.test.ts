@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { labelAround } from '../../src/core/fact-text.ts';
+import { labelAround } from '../../src/core/ui/fact-text.ts';
 
 test('a label that names the other entity is split around the name, in either script', () => {
   assert.deepEqual(labelAround('Commander of the Quds Force', 'Quds Force'), { before: 'Commander of the ', after: '' });

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { feedUrlFor, trustedKeyOf, writeFeedDescriptor } from '../../scripts/feed.ts';
 import {
   FEED_DESCRIPTOR_FILE, checkFeedUrl, feedDescriptorText, parseFeedDescriptor, parsePublicKey,
-} from '../../src/core/feed-descriptor.ts';
+} from '../../src/core/feed/feed-descriptor.ts';
 
 const subtle = globalThis.crypto.subtle;
 const key = generateKeyPairSync('ed25519').privateKey;

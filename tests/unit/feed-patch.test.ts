@@ -4,13 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DatasetPack } from '../../src/core/dataset-schema.ts';
-import { validatePack } from '../../src/core/dataset-validate.ts';
-import { checkPatch } from '../../src/core/feed-patch-check.ts';
-import { applyPatchToPack, checkPatchShape, diffPacks } from '../../src/core/feed-patch.ts';
-import { claimsFromMatcher } from '../../src/core/feed-patch-claims.ts';
-import { buildMatcher, serializeMatcher } from '../../src/core/name-matcher.ts';
-import { foldKey } from '../../src/core/normalize.ts';
+import type { DatasetPack } from '../../src/core/dataset/dataset-schema.ts';
+import { validatePack } from '../../src/core/dataset/dataset-validate.ts';
+import { checkPatch } from '../../src/core/feed/feed-patch-check.ts';
+import { applyPatchToPack, checkPatchShape, diffPacks } from '../../src/core/feed/feed-patch.ts';
+import { claimsFromMatcher } from '../../src/core/feed/feed-patch-claims.ts';
+import { buildMatcher, serializeMatcher } from '../../src/core/matching/name-matcher.ts';
+import { foldKey } from '../../src/core/matching/normalize.ts';
 import { assemblePack, readSources, ROOT } from '../../scripts/data.ts';
 import { patchBaseOf } from '../support/patch-base.ts';
 import { nextVersion, person } from '../support/sync-packs.ts';

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { test } from 'node:test';
-import { checkFeedIndex, type FeedIndexBody } from '../../src/core/feed-index.ts';
-import { canonicalJson, keyIdOf, base64ToBytes, verifyFeedIndex } from '../../src/core/feed-signature.ts';
+import { checkFeedIndex, type FeedIndexBody } from '../../src/core/feed/feed-index.ts';
+import { canonicalJson, keyIdOf, base64ToBytes, verifyFeedIndex } from '../../src/core/feed/feed-signature.ts';
 import { signIndex, trustedKeyOf } from '../../scripts/feed.ts';
 
 const subtle = globalThis.crypto.subtle;

@@ -12,10 +12,10 @@ import { test } from 'node:test';
 import { buildFeed, INDEX_SCHEMA_FILE, resignFeed, trustedKeyOf } from '../../scripts/feed.ts';
 import { startFeedServer } from '../../scripts/feed-serve.ts';
 import { assemblePack, readSources, ROOT } from '../../scripts/data.ts';
-import type { DatasetPack } from '../../src/core/dataset-schema.ts';
-import { checkFeedIndex, feedIndexSchemaText } from '../../src/core/feed-index.ts';
-import { applyPatchToPack, checkPatchShape } from '../../src/core/feed-patch.ts';
-import { base64ToBytes, keyIdOf, verifyFeedIndex, type TrustedKey } from '../../src/core/feed-signature.ts';
+import type { DatasetPack } from '../../src/core/dataset/dataset-schema.ts';
+import { checkFeedIndex, feedIndexSchemaText } from '../../src/core/feed/feed-index.ts';
+import { applyPatchToPack, checkPatchShape } from '../../src/core/feed/feed-patch.ts';
+import { base64ToBytes, keyIdOf, verifyFeedIndex, type TrustedKey } from '../../src/core/feed/feed-signature.ts';
 import { nextVersion, person } from '../support/sync-packs.ts';
 
 const v1 = assemblePack(readSources(ROOT).sources).pack as DatasetPack;

@@ -1,10 +1,10 @@
 /** Version rules and the check schedule: pure functions of the stored version, the index and the clock. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { FeedIndexBody } from '../../src/core/feed-index.ts';
-import { CHECK_INTERVAL_MS, FIRST_RETRY_MS, STALE_AFTER_MS, checkDue, feedFreshness, nextCheckDelay } from '../../src/core/feed-schedule.ts';
-import { expiryProblem } from '../../src/core/feed-index.ts';
-import { acceptsVersion, planUpdate } from '../../src/core/feed-version.ts';
+import type { FeedIndexBody } from '../../src/core/feed/feed-index.ts';
+import { CHECK_INTERVAL_MS, FIRST_RETRY_MS, STALE_AFTER_MS, checkDue, feedFreshness, nextCheckDelay } from '../../src/core/feed/feed-schedule.ts';
+import { expiryProblem } from '../../src/core/feed/feed-index.ts';
+import { acceptsVersion, planUpdate } from '../../src/core/feed/feed-version.ts';
 
 const file = (size: number) => ({ url: 'x.json', size, sha256: '0'.repeat(64) });
 const index = (version: number, patches: Array<[number, number]>, packSize = 1000): FeedIndexBody => ({

@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { FoldWindow, foldWordsBefore } from '../../src/core/fold-window.ts';
-import { CLS_OTHER, CLS_SPACE, CLS_WORD, classOf, foldForMatch, isWordCode } from '../../src/core/normalize.ts';
+import { FoldWindow, foldWordsBefore } from '../../src/core/matching/fold-window.ts';
+import { CLS_OTHER, CLS_SPACE, CLS_WORD, classOf, foldForMatch, isWordCode } from '../../src/core/matching/normalize.ts';
 
 /** Units that exercise every rule of the fold: marks, apostrophes, space runs, dashes, el → al, format chars. */
 const unit = fc.constantFrom(

@@ -2,14 +2,15 @@
  * The Settings tab names each highlight style for what pages are painted with in it: the
  * "underline" style draws lines and no fill, the "background" style a fill and no line. A name that promises
  * what the page does not show ("Tint and underline" for lines only) fails here. The rules are the stylesheet
- * Dramatis adopts while it runs (src/content/highlight-styles.ts), here with each kind's name as its registry name.
+ * Dramatis adopts while it runs (src/content/paint/highlight-styles.ts), here with each kind's name as its registry
+ * name.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ROOT } from '../../scripts/build.ts';
-import { HIGHLIGHT_KINDS, highlightCss, type HighlightNames } from '../../src/content/highlight-styles.ts';
+import { HIGHLIGHT_KINDS, highlightCss, type HighlightNames } from '../../src/content/paint/highlight-styles.ts';
 
 const css = highlightCss(Object.fromEntries(HIGHLIGHT_KINDS.map((k) => [k, `dramatis-${k}`])) as unknown as HighlightNames);
 const messages = (lang: string) => JSON.parse(readFileSync(join(ROOT, 'assets', '_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   DEFAULT_HOVER_CONFIG, hoverStep, initialHoverState, type HoverEvent, type HoverState, type HoverStep,
-} from '../../src/core/hover-intent.ts';
+} from '../../src/core/ui/hover-intent.ts';
 
 interface Name { id: string }
 const QAANI: Name = { id: 'qaani' };

@@ -1,7 +1,7 @@
 /** One way to write a date per UI language, wherever Dramatis shows one, only as precise as the data. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatIsoDate } from '../../src/core/iso-date.ts';
+import { formatIsoDate } from '../../src/core/ui/iso-date.ts';
 
 test('English: day, month and year, day first', () => {
   assert.equal(formatIsoDate('2020-11-22', 'en'), '22 November 2020');

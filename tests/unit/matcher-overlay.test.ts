@@ -7,11 +7,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import type { Alias, Entity } from '../../src/core/dataset-schema.ts';
+import type { Alias, Entity } from '../../src/core/dataset/dataset-schema.ts';
 import {
   buildMatcher, changedSinceBase, loadMatcher, serializeMatcher, serializeOverlay, updateMatcher, type Matcher,
-} from '../../src/core/name-matcher.ts';
-import { foldKey } from '../../src/core/normalize.ts';
+} from '../../src/core/matching/name-matcher.ts';
+import { foldKey } from '../../src/core/matching/normalize.ts';
 
 /** Names that share words, prefixes and keys, in both scripts, so that patches keep changing who wins where. */
 const NAMES = [

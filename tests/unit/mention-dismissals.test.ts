@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   MAX_PAGES, MAX_PER_PAGE, dismissedOn, mentionKey, pageKey, sanitizeDismissals, withDismissal, withoutDismissal,
-} from '../../src/core/mention-dismissals.ts';
+} from '../../src/core/ui/mention-dismissals.ts';
 
 test('a page is the same page whatever its #fragment, and another page with another query', () => {
   assert.equal(pageKey('https://news.example/a?id=1#top'), pageKey('https://news.example/a?id=1'));

@@ -6,14 +6,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Runtime } from '../../src/shared/browser.ts';
-import { createDispatcher, type AccessTable, type ParamsTable } from '../../src/shared/dispatch.ts';
-import { paramsProblem } from '../../src/shared/param-errors.ts';
+import { createDispatcher, type AccessTable, type ParamsTable } from '../../src/shared/api/dispatch.ts';
+import { paramsProblem } from '../../src/shared/api/param-errors.ts';
 import {
   CONTENT_ACCESS, CONTENT_PARAMS, PAGE_ACCESS, PAGE_PARAMS, type BackgroundApi, type ContentApi, type Handlers,
-} from '../../src/shared/messages.ts';
-import { PANEL_ACCESS, PANEL_PARAMS } from '../../src/shared/panel-api.ts';
-import { MAX_FILE_BYTES } from '../../src/core/feed-index.ts';
-import { IMPORT_CHUNK_CHARS, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNKS, SYNC_ACCESS, SYNC_PARAMS } from '../../src/shared/sync-api.ts';
+} from '../../src/shared/api/messages.ts';
+import { PANEL_ACCESS, PANEL_PARAMS } from '../../src/shared/api/panel-api.ts';
+import { MAX_FILE_BYTES } from '../../src/core/feed/feed-index.ts';
+import { IMPORT_CHUNK_CHARS, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNKS, SYNC_ACCESS, SYNC_PARAMS } from '../../src/shared/api/sync-api.ts';
 
 // The origin as listen.ts's ownOrigin() computes it (Node's URL gives 'null' for a chrome-extension: URL, where a
 // browser gives 'chrome-extension://<id>'; senderKind compares the two computed the same way).

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Alias, Entity } from '../../src/core/dataset-schema.ts';
-import { buildMatcher, type Matcher } from '../../src/core/name-matcher.ts';
+import type { Alias, Entity } from '../../src/core/dataset/dataset-schema.ts';
+import { buildMatcher, type Matcher } from '../../src/core/matching/name-matcher.ts';
 
 type Spec = [text: string, lang: Alias['lang'], kind?: 'full' | 'ambiguous'];
 

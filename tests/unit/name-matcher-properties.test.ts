@@ -2,9 +2,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
-import type { Alias, DatasetPack, Entity } from '../../src/core/dataset-schema.ts';
-import { buildMatcher, loadMatcher, serializeMatcher, type Matcher, type ScanResult } from '../../src/core/name-matcher.ts';
-import { foldForMatch, foldKey, isWordCode } from '../../src/core/normalize.ts';
+import type { Alias, DatasetPack, Entity } from '../../src/core/dataset/dataset-schema.ts';
+import { buildMatcher, loadMatcher, serializeMatcher, type Matcher, type ScanResult } from '../../src/core/matching/name-matcher.ts';
+import { foldForMatch, foldKey, isWordCode } from '../../src/core/matching/normalize.ts';
 
 type Pack = Pick<DatasetPack, 'entities' | 'exclusions'>;
 type Spec = [text: string, lang: Alias['lang'], kind?: 'full' | 'ambiguous'];

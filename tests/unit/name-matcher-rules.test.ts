@@ -5,8 +5,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Alias, Entity } from '../../src/core/dataset-schema.ts';
-import { buildMatcher } from '../../src/core/name-matcher.ts';
+import type { Alias, Entity } from '../../src/core/dataset/dataset-schema.ts';
+import { buildMatcher } from '../../src/core/matching/name-matcher.ts';
 
 type Spec = [text: string, lang: Alias['lang'], more?: Partial<Alias>];
 

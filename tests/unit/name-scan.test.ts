@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Alias, DatasetPack, Entity } from '../../src/core/dataset-schema.ts';
-import { buildMatcher, serializeMatcher, type Matcher } from '../../src/core/name-matcher.ts';
+import type { Alias, DatasetPack, Entity } from '../../src/core/dataset/dataset-schema.ts';
+import { buildMatcher, serializeMatcher, type Matcher } from '../../src/core/matching/name-matcher.ts';
 import { referenceScan } from '../support/reference-matcher.ts';
 
 type Spec = [text: string, lang: Alias['lang'], kind?: 'full' | 'ambiguous' | '', more?: Partial<Alias>];

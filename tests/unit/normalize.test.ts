@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CLS_OTHER, CLS_SPACE, CLS_WORD, charClass, foldForMatch, foldKey } from '../../src/core/normalize.ts';
+import { CLS_OTHER, CLS_SPACE, CLS_WORD, charClass, foldForMatch, foldKey } from '../../src/core/matching/normalize.ts';
 
 /** The original substring each folded code unit came from, for readable assertions. */
 function origins(text: string): string[] {

@@ -2,8 +2,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { NameTrie, buildTrie } from '../../src/core/name-trie.ts';
-import { RomanWalker, isUpperLatin, romanKey } from '../../src/core/romanise.ts';
+import { NameTrie, buildTrie } from '../../src/core/matching/name-trie.ts';
+import { RomanWalker, isUpperLatin, romanKey } from '../../src/core/matching/romanise.ts';
 
 describe('romanKey', () => {
   test('the regular variation of transliteration folds away', () => {

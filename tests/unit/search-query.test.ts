@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildSearchIndex } from '../../src/core/search.ts';
-import { MAX_QUERY_CHARS, resolveProclitics, selectionQuery, withoutProclitics } from '../../src/core/search-query.ts';
+import { buildSearchIndex } from '../../src/core/search/search.ts';
+import { MAX_QUERY_CHARS, resolveProclitics, selectionQuery, withoutProclitics } from '../../src/core/search/search-query.ts';
 import { bundledPack } from '../support/pack.ts';
 
 test('a selection loses its surrounding punctuation, quote marks, line breaks and an English possessive', () => {

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Entity } from '../../src/core/dataset-schema.ts';
-import { buildSearchIndex } from '../../src/core/search.ts';
+import type { Entity } from '../../src/core/dataset/dataset-schema.ts';
+import { buildSearchIndex } from '../../src/core/search/search.ts';
 
 const LATIN = ['ka', 'ri', 'mo', 'sa', 'lem', 'dar', 'hu', 'fi', 'tan', 'nour', 'jab', 'zel', 'qa', 'ghi', 'wal', 'bes'];
 const ARABIC = ['كا', 'ري', 'مو', 'سا', 'لم', 'دار', 'هو', 'في', 'تان', 'نور', 'جب', 'زل', 'قا', 'غي', 'ول', 'بس'];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Entity } from '../../src/core/dataset-schema.ts';
-import { buildSearchIndex, loosen } from '../../src/core/search.ts';
+import type { Entity } from '../../src/core/dataset/dataset-schema.ts';
+import { buildSearchIndex, loosen } from '../../src/core/search/search.ts';
 import { bundledPack } from '../support/pack.ts';
 
 const pack = bundledPack();

@@ -1,8 +1,8 @@
 /** Surfaces shown alone in the side panel: لل (ل + ال) gets its alef back; nothing else changes. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { distinctSurfaces, surfaceAlone } from '../../src/core/surface-display.ts';
-import { foldKey } from '../../src/core/normalize.ts';
+import { distinctSurfaces, surfaceAlone } from '../../src/core/ui/surface-display.ts';
+import { foldKey } from '../../src/core/matching/normalize.ts';
 
 const keys = (...aliases: string[]) => new Set(aliases.map(foldKey));
 

@@ -1,7 +1,7 @@
 /** What the toolbar button shows for a page, from what its content script reports. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { badgeText, checkPageStatus, toolbarLook } from '../../src/core/toolbar-state.ts';
+import { badgeText, checkPageStatus, toolbarLook } from '../../src/core/ui/toolbar-state.ts';
 
 test('the badge shows the count, nothing at zero, and 99+ past 99', () => {
   assert.equal(badgeText(0), '');

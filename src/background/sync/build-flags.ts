@@ -5,7 +5,7 @@
  * A normal build defines nothing: `typeof` of the undefined identifier is "undefined", the test branch is dead,
  * and no test key or override exists in the code a user installs.
  */
-import type { TrustedKey } from '../../core/feed-signature.ts';
+import type { TrustedKey } from '../../core/feed/feed-signature.ts';
 
 declare const __DRAMATIS_TEST_KEYS__: TrustedKey[] | undefined;
 

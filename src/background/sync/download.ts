@@ -8,7 +8,7 @@
  * server hands out and the extension echoes back every 6 hours can tell one install from another; the index is
  * a few hundred bytes, so asking for it whole each time costs nothing worth that).
  */
-import { bytesToHex } from '../../core/feed-signature.ts';
+import { bytesToHex } from '../../core/feed/feed-signature.ts';
 import { FeedError } from './sync-error.ts';
 
 export interface DownloadOptions {

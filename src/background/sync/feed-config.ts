@@ -9,11 +9,11 @@
  * `storage.local.syncTestConfig` ({ feedUrl, timeoutMs }): its built-in feed URL, so tests can use a feed on
  * 127.0.0.1 with a short timeout; in a normal build that key is never read.
  */
-import type { TrustedKey } from '../../core/feed-signature.ts';
+import type { TrustedKey } from '../../core/feed/feed-signature.ts';
 import productionKeys from '../../../data/feed/trusted-keys.json';
 import { browser } from '../../shared/browser.ts';
 import { SYNC_TEST_CONFIG_KEY } from '../../shared/storage-keys.ts';
-import type { FeedInfo } from '../../shared/sync-api.ts';
+import type { FeedInfo } from '../../shared/api/sync-api.ts';
 import { TEST_BUILD_KEYS } from './build-flags.ts';
 import { loadSubscription } from './feed-subscription.ts';
 

@@ -3,7 +3,7 @@
  * signed by, and the publisher's name as the feed file gave it. Read through `loadSubscription`, which checks
  * it like any input (storage can be edited by hand); subscribing and removing are in subscribe-feed.ts.
  */
-import type { TrustedKey } from '../../core/feed-signature.ts';
+import type { TrustedKey } from '../../core/feed/feed-signature.ts';
 import { browser } from '../../shared/browser.ts';
 import { FEED_SUBSCRIPTION_KEY } from '../../shared/storage-keys.ts';
 

@@ -9,14 +9,14 @@
  * may send pieces (see SYNC_ACCESS).
  */
 import { Value } from '@sinclair/typebox/value';
-import { DatasetPack } from '../../core/dataset-schema.ts';
-import { validatePack } from '../../core/dataset-validate.ts';
-import { acceptsVersion } from '../../core/feed-version.ts';
-import { isLocal } from '../../shared/messages.ts';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_CHUNKS as MAX_CHUNKS, type SyncOutcome } from '../../shared/sync-api.ts';
-import { ensureDataset } from '../bundled-pack.ts';
-import { exportPack } from '../dataset-store.ts';
-import { openDatabase } from '../db.ts';
+import { DatasetPack } from '../../core/dataset/dataset-schema.ts';
+import { validatePack } from '../../core/dataset/dataset-validate.ts';
+import { acceptsVersion } from '../../core/feed/feed-version.ts';
+import { isLocal } from '../../shared/api/messages.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_CHUNKS as MAX_CHUNKS, type SyncOutcome } from '../../shared/api/sync-api.ts';
+import { ensureDataset } from '../store/bundled-pack.ts';
+import { exportPack } from '../store/dataset-store.ts';
+import { openDatabase } from '../store/db.ts';
 import { parseJson } from './download.ts';
 import { installFullPack, timed, type Timings } from './install-update.ts';
 import { withJobLock } from './job-lock.ts';

@@ -4,15 +4,15 @@
  * transaction (dataset-store.ts); what follows may be lost with the worker and is redone on the next wake
  * (the matcher is rebuilt when its version lags; the stamp is rewritten by the next install).
  */
-import type { DatasetPack } from '../../core/dataset-schema.ts';
-import { checkPatch, patchLookups } from '../../core/feed-patch-check.ts';
-import { claimsFromMatcher } from '../../core/feed-patch-claims.ts';
-import type { DatasetPatch } from '../../core/feed-patch.ts';
-import type { DatasetInfo } from '../../shared/messages.ts';
-import type { LastChange, UpdateSource } from '../../shared/sync-api.ts';
-import { announceDataset, applyPatchRows, gatherPatchBase, installPack, storedEntityIds, type PackOrigin } from '../dataset-store.ts';
-import { openDatabase } from '../db.ts';
-import { matcherAfterPatch, matcherFor, usePatchedMatcher } from '../matcher-cache.ts';
+import type { DatasetPack } from '../../core/dataset/dataset-schema.ts';
+import { checkPatch, patchLookups } from '../../core/feed/feed-patch-check.ts';
+import { claimsFromMatcher } from '../../core/feed/feed-patch-claims.ts';
+import type { DatasetPatch } from '../../core/feed/feed-patch.ts';
+import type { DatasetInfo } from '../../shared/api/messages.ts';
+import type { LastChange, UpdateSource } from '../../shared/api/sync-api.ts';
+import { announceDataset, applyPatchRows, gatherPatchBase, installPack, storedEntityIds, type PackOrigin } from '../store/dataset-store.ts';
+import { openDatabase } from '../store/db.ts';
+import { matcherAfterPatch, matcherFor, usePatchedMatcher } from '../store/matcher-cache.ts';
 import { FeedError } from './sync-error.ts';
 import type { ProgressReporter } from './sync-state.ts';
 import { updateSyncState } from './sync-state.ts';

@@ -6,10 +6,10 @@
  * event page, and is recorded as interrupted — its transaction never committed, so the stored data is the old
  * data, whole.
  */
-import { FIRST_RETRY_MS } from '../../core/feed-schedule.ts';
+import { FIRST_RETRY_MS } from '../../core/feed/feed-schedule.ts';
 import { browser } from '../../shared/browser.ts';
 import { SYNC_PROGRESS_KEY, SYNC_RUNNING_KEY } from '../../shared/storage-keys.ts';
-import type { SyncOutcome, SyncProgress } from '../../shared/sync-api.ts';
+import type { SyncOutcome, SyncProgress } from '../../shared/api/sync-api.ts';
 import { scheduleRetry } from './scheduler-alarms.ts';
 import { loadProgress, updateSyncState } from './sync-state.ts';
 

@@ -3,8 +3,8 @@
  * and not what the publisher signed, is replaced by the copy built into Dramatis, and the feed is checked at once
  * for the latest signed version. Also the repair of a damaged dataset (entity-buckets.ts).
  */
-import type { SyncOutcome } from '../../shared/sync-api.ts';
-import { readBundledPack } from '../bundled-pack.ts';
+import type { SyncOutcome } from '../../shared/api/sync-api.ts';
+import { readBundledPack } from '../store/bundled-pack.ts';
 import { installFullPack, type Timings } from './install-update.ts';
 import { withJobLock } from './job-lock.ts';
 import { runCheck } from './run-check.ts';

@@ -5,16 +5,16 @@
  * failure leaves the stored dataset as it was and is recorded, in words, for the Updates tab.
  */
 import { Value } from '@sinclair/typebox/value';
-import { DatasetPack } from '../../core/dataset-schema.ts';
-import { validatePack } from '../../core/dataset-validate.ts';
-import { MAX_FILE_BYTES, MAX_INDEX_BYTES, checkFeedIndex, expiryProblem, type FeedFile, type SignedFeedIndex } from '../../core/feed-index.ts';
-import { checkPatchShape, type DatasetPatch } from '../../core/feed-patch.ts';
-import { FIRST_RETRY_MS, nextCheckDelay } from '../../core/feed-schedule.ts';
-import { verifyFeedIndex } from '../../core/feed-signature.ts';
-import { acceptsVersion, planUpdate } from '../../core/feed-version.ts';
-import { isLocal } from '../../shared/messages.ts';
-import type { SyncOutcome } from '../../shared/sync-api.ts';
-import { ensureDataset } from '../bundled-pack.ts';
+import { DatasetPack } from '../../core/dataset/dataset-schema.ts';
+import { validatePack } from '../../core/dataset/dataset-validate.ts';
+import { MAX_FILE_BYTES, MAX_INDEX_BYTES, checkFeedIndex, expiryProblem, type FeedFile, type SignedFeedIndex } from '../../core/feed/feed-index.ts';
+import { checkPatchShape, type DatasetPatch } from '../../core/feed/feed-patch.ts';
+import { FIRST_RETRY_MS, nextCheckDelay } from '../../core/feed/feed-schedule.ts';
+import { verifyFeedIndex } from '../../core/feed/feed-signature.ts';
+import { acceptsVersion, planUpdate } from '../../core/feed/feed-version.ts';
+import { isLocal } from '../../shared/api/messages.ts';
+import type { SyncOutcome } from '../../shared/api/sync-api.ts';
+import { ensureDataset } from '../store/bundled-pack.ts';
 import { checkSha256, download, parseJson } from './download.ts';
 import { feedConfig, type FeedConfig } from './feed-config.ts';
 import { installFullPack, installPatch, timed, type Timings } from './install-update.ts';

@@ -4,7 +4,7 @@
  * backoff time recorded in the state. Scheduled checks respect the backoff; "Check now" does not. Without a
  * feed there is nothing to check: no alarm exists, and no check is made.
  */
-import { CHECK_INTERVAL_MS, checkDue } from '../../core/feed-schedule.ts';
+import { CHECK_INTERVAL_MS, checkDue } from '../../core/feed/feed-schedule.ts';
 import { browser } from '../../shared/browser.ts';
 import { loadSyncState } from './sync-state.ts';
 

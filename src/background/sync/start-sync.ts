@@ -4,7 +4,7 @@
  * restore after a wipe. Called synchronously at the top level of src/background/index.ts.
  */
 import { browser } from '../../shared/browser.ts';
-import { ensureDataset, onRestoredAfterWipe } from '../bundled-pack.ts';
+import { ensureDataset, onRestoredAfterWipe } from '../store/bundled-pack.ts';
 import { feedConfig } from './feed-config.ts';
 import { recoverInterruptedJob } from './job-lock.ts';
 import { runCheck } from './run-check.ts';

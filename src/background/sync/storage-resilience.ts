@@ -3,7 +3,7 @@
  * turns out empty although a dataset was installed before (storage.local remembers its version), it was wiped:
  * it is restored from the bundled snapshot, the Updates tab says so, and a check brings it up to date.
  */
-import type { DatasetInfo } from '../../shared/messages.ts';
+import type { DatasetInfo } from '../../shared/api/messages.ts';
 import { updateSyncState } from './sync-state.ts';
 
 /** Asks the browser to keep our storage; where the API is not offered to this context the panel asks. */

@@ -5,11 +5,11 @@
  * Once stored, the feed is checked at once (installing what it offers) and then on the usual schedule.
  * Removing it stops the checks and keeps the data it brought.
  */
-import { checkFeedIndex, MAX_INDEX_BYTES } from '../../core/feed-index.ts';
-import { checkFeedUrl, parseFeedDescriptor, parsePublicKey } from '../../core/feed-descriptor.ts';
-import { verifyFeedIndex, type TrustedKey } from '../../core/feed-signature.ts';
-import type { SubscribeOutcome, SubscribeRequest } from '../../shared/sync-api.ts';
-import { ensureDataset } from '../bundled-pack.ts';
+import { checkFeedIndex, MAX_INDEX_BYTES } from '../../core/feed/feed-index.ts';
+import { checkFeedUrl, parseFeedDescriptor, parsePublicKey } from '../../core/feed/feed-descriptor.ts';
+import { verifyFeedIndex, type TrustedKey } from '../../core/feed/feed-signature.ts';
+import type { SubscribeOutcome, SubscribeRequest } from '../../shared/api/sync-api.ts';
+import { ensureDataset } from '../store/bundled-pack.ts';
 import { download, parseJson } from './download.ts';
 import { DEFAULT_STALL_TIMEOUT_MS, feedConfig, feedInfo } from './feed-config.ts';
 import { clearSubscription, saveSubscription, type FeedSubscription } from './feed-subscription.ts';

@@ -1,5 +1,5 @@
 /** A failed check or import, with the code the Updates tab turns into a sentence. */
-import type { SyncError, SyncErrorCode } from '../../shared/sync-api.ts';
+import type { SyncError, SyncErrorCode } from '../../shared/api/sync-api.ts';
 
 export class FeedError extends Error {
   constructor(

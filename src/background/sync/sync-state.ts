@@ -4,7 +4,7 @@
  */
 import { browser } from '../../shared/browser.ts';
 import { SYNC_PROGRESS_KEY, SYNC_STATE_KEY } from '../../shared/storage-keys.ts';
-import type { SyncPhase, SyncProgress, SyncState } from '../../shared/sync-api.ts';
+import type { SyncPhase, SyncProgress, SyncState } from '../../shared/api/sync-api.ts';
 
 export async function loadSyncState(): Promise<SyncState> {
   const raw = (await browser.storage.local.get(SYNC_STATE_KEY))[SYNC_STATE_KEY] as (SyncState & { etag?: unknown; lastModified?: unknown }) | undefined;

@@ -2,9 +2,9 @@
  * Where a description comes from: "Background: Wikipedia, 30 November 2026", quiet, apart from the article's
  * evidence. The description is background knowledge, not the article's; this line says whose, and how current.
  */
-import type { DescriptionSource } from '../../core/dataset-schema.ts';
-import { formatIsoDate } from '../../core/iso-date.ts';
-import { safeHttpUrl } from '../../core/text-utils.ts';
+import type { DescriptionSource } from '../../core/dataset/dataset-schema.ts';
+import { formatIsoDate } from '../../core/ui/iso-date.ts';
+import { safeHttpUrl } from '../../core/ui/safe-url.ts';
 import { Msg } from './Msg.tsx';
 
 export function Background({ source, lang }: { source: DescriptionSource | undefined; lang: 'ar' | 'en' }) {

@@ -1,4 +1,4 @@
-/** "Copy citation": copies a quote's citation (src/core/citation.ts) and says so, for a moment, in a status. */
+/** "Copy citation": copies a quote's citation (src/core/ui/citation.ts) and says so, for a moment, in a status. */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n.ts';
 import { copyText } from './copy-text.ts';

@@ -6,10 +6,10 @@
  * article, copy citation). One caption line keeps a quote short where many are listed.
  */
 import type { ComponentChildren } from 'preact';
-import type { Evidence } from '../../core/dataset-schema.ts';
-import { formatIsoDate } from '../../core/iso-date.ts';
+import type { Evidence } from '../../core/dataset/dataset-schema.ts';
+import { formatIsoDate } from '../../core/ui/iso-date.ts';
 import { dirOf, languageName } from '../i18n.ts';
-import type { ArticleMeta } from '../messages.ts';
+import type { ArticleMeta } from '../api/messages.ts';
 import { Msg } from './Msg.tsx';
 
 export interface QuoteProps {

@@ -1,0 +1,27 @@
+/**
+ * Entity briefs for scanText answers, so a page learns what it found in the same round trip as the mentions.
+ * A memo of IndexedDB for one dataset version (module state: rebuilt on demand after each wake), filled only
+ * with the entities pages actually name, and bounded so a worker that stays awake doesn't grow forever.
+ */
+import { briefOf, type EntityBrief } from '../../core/dataset/entity-brief.ts';
+import { openDatabase } from './db.ts';
+import { entitiesIn } from './entity-buckets.ts';
+
+/** Past this many briefs the memo starts over (a brief is ~100 bytes; pages name hundreds, not thousands). */
+const MAX_BRIEFS = 50_000;
+
+let memo: { version: number; briefs: Map<string, EntityBrief> } | undefined;
+
+/** The briefs of `ids` in dataset `version`, in order; null for an id the stored dataset no longer has. */
+export async function briefsFor(version: number, ids: readonly string[]): Promise<Array<EntityBrief | null>> {
+  if (memo?.version !== version || memo.briefs.size > MAX_BRIEFS) memo = { version, briefs: new Map() };
+  const { briefs } = memo;
+  const missing = ids.filter((id) => !briefs.has(id));
+  if (missing.length > 0) {
+    const tx = (await openDatabase()).transaction('entityBuckets');
+    const found = await entitiesIn(tx, missing);
+    await tx.done;
+    for (const e of found) if (e) briefs.set(e.id, briefOf(e));
+  }
+  return ids.map((id) => briefs.get(id) ?? null);
+}

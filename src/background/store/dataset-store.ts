@@ -1,0 +1,231 @@
+/**
+ * The stored dataset. Every change is one IndexedDB transaction (a reader sees the old data or the new, never
+ * half; a worker killed before the commit leaves the old data whole):
+ * - installPack replaces everything (a full pack: bundled, feed or import);
+ * - applyPatchRows changes only the buckets holding the records a patch names, so a small update stays small.
+ * Entities are stored in buckets (entity-buckets.ts); bulk writes go through the native stores without a
+ * promise per record; slow work (compiling the matcher) runs before the transaction opens, because a
+ * transaction with no pending request across a task boundary commits itself.
+ */
+import { unwrap } from 'idb';
+import { FORMAT_VERSION, type Article, type DatasetPack, type Entity } from '../../core/dataset/dataset-schema.ts';
+import { citationsOf, referencesOf, type AliasClaim, type PatchBase, type PatchLookups } from '../../core/feed/feed-patch-check.ts';
+import type { DatasetPatch } from '../../core/feed/feed-patch.ts';
+import { buildMatcher, serializeMatcher } from '../../core/matching/name-matcher.ts';
+import { browser } from '../../shared/browser.ts';
+import type { ArticleMeta, DatasetInfo } from '../../shared/api/messages.ts';
+import { DATASET_STAMP_KEY } from '../../shared/storage-keys.ts';
+import { getMeta, type Database, type MetaRecords } from './db.ts';
+import { allBucketsIn, bucketOf, bucketsOf, checkedBucket, entitiesIn, getAllEntities } from './entity-buckets.ts';
+
+export function datasetInfoOf(pack: Pick<DatasetPack, 'datasetId' | 'version' | 'published' | 'entities'>): DatasetInfo {
+  return {
+    datasetId: pack.datasetId,
+    version: pack.version,
+    published: pack.published,
+    entityCount: pack.entities.length,
+  };
+}
+
+/** Called now and then while rows are written: rows written so far, of `total`. */
+export type RowProgress = (done: number, total: number) => void;
+
+/** Where a full pack came from, stored with the dataset's info. */
+export type PackOrigin = Pick<DatasetInfo, 'source' | 'importedAt' | 'fileName'>;
+
+/** Replaces the stored dataset with `pack` (already validated), including its compiled matcher. */
+export async function installPack(
+  db: Database, pack: DatasetPack, origin: PackOrigin, onProgress?: RowProgress, timings?: Record<string, number>,
+): Promise<DatasetInfo> {
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    if (timings) timings[name] = Math.round(now - t);
+    t = now;
+  };
+  const matcher = serializeMatcher(buildMatcher(pack));
+  lap('compile');
+  const buckets = [...bucketsOf(pack.entities)];
+  lap('buckets');
+  const info: DatasetInfo = { ...datasetInfoOf(pack), ...origin };
+  const tx = db.transaction(['entityBuckets', 'articles', 'meta'], 'readwrite');
+  const bucketStore = unwrap(tx.objectStore('entityBuckets'));
+  const articles = unwrap(tx.objectStore('articles'));
+  const meta = unwrap(tx.objectStore('meta'));
+  bucketStore.clear();
+  articles.clear();
+  const total = pack.entities.length;
+  onProgress?.(0, total);
+  let written = 0;
+  for (const [b, entities] of buckets) {
+    const req = bucketStore.put(entities, b);
+    written += entities.length;
+    const done = written;
+    if (onProgress) req.onsuccess = () => onProgress(done, total);
+  }
+  for (const a of pack.articles) articles.put(a);
+  meta.put(info, 'dataset');
+  meta.put(pack.exclusions, 'exclusions');
+  meta.put({ version: pack.version, data: matcher }, 'matcher');
+  meta.delete('matcherOverlay');
+  lap('queue');
+  await tx.done;
+  lap('commit');
+  return info;
+}
+
+/**
+ * Applies a checked patch to the rows it names, and moves the dataset to `patch.to`, in one transaction, with the
+ * matcher's update overlay for `patch.to` when there is one (matcher-cache.ts); without one, the stored matcher
+ * no longer matches the version, and matcher-cache compiles it anew.
+ * Refuses (and changes nothing) if the stored version is not `patch.from` any more.
+ */
+export async function applyPatchRows(
+  db: Database, patch: DatasetPatch, overlay?: MetaRecords['matcherOverlay'],
+): Promise<DatasetInfo> {
+  const tx = db.transaction(['entityBuckets', 'articles', 'meta'], 'readwrite');
+  const current = (await tx.objectStore('meta').get('dataset')) as DatasetInfo | undefined;
+  if (!current || current.datasetId !== patch.datasetId || current.version !== patch.from) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new Error(`the stored dataset is no longer version ${patch.from}`);
+  }
+  const touched = new Set([...patch.entities.delete, ...patch.entities.put.map((e) => e.id)].map(bucketOf));
+  const store = tx.objectStore('entityBuckets');
+  const buckets = new Map(await Promise.all([...touched].map(async (b) => [b, checkedBucket(b, await store.get(b))] as const)));
+  let added = 0;
+  for (const id of patch.entities.delete) {
+    const b = bucketOf(id);
+    buckets.set(b, buckets.get(b)!.filter((e) => e.id !== id));
+  }
+  for (const entity of patch.entities.put) {
+    const b = bucketOf(entity.id);
+    const list = buckets.get(b)!.filter((e) => e.id !== entity.id);
+    if (list.length === buckets.get(b)!.length) added++;
+    list.push(entity);
+    list.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    buckets.set(b, list);
+  }
+  const bucketStore = unwrap(store);
+  for (const [b, list] of buckets) {
+    if (list.length > 0) bucketStore.put(list, b);
+    else bucketStore.delete(b);
+  }
+  const articles = unwrap(tx.objectStore('articles'));
+  for (const id of patch.articles.delete) articles.delete(id);
+  for (const a of patch.articles.put) articles.put(a);
+  const info: DatasetInfo = {
+    datasetId: current.datasetId,
+    version: patch.to,
+    published: patch.published,
+    entityCount: current.entityCount + added - patch.entities.delete.length,
+    source: 'feed',
+  };
+  const meta = unwrap(tx.objectStore('meta'));
+  meta.put(info, 'dataset');
+  if (patch.exclusions) meta.put(patch.exclusions, 'exclusions');
+  if (overlay) meta.put(overlay, 'matcherOverlay');
+  else meta.delete('matcherOverlay');
+  await tx.done;
+  return info;
+}
+
+/**
+ * Reads what `checkPatch` needs, given who claims each alias key (the stored matcher knows: see
+ * feed-patch-claims.ts). Records the patch names are read by id; only a patch that deletes records or replaces
+ * a stored article needs to know who refers to them, which takes one pass over the stored entities.
+ */
+export async function gatherPatchBase(
+  db: Database, lookups: PatchLookups, claimsOf: (key: string) => AliasClaim[],
+): Promise<PatchBase> {
+  const tx = db.transaction(['entityBuckets', 'articles', 'meta']);
+  const [entities, articles, exclusions] = await Promise.all([
+    entitiesIn(tx, lookups.entityIds),
+    Promise.all(lookups.articleIds.map((id) => tx.objectStore('articles').get(id))),
+    tx.objectStore('meta').get('exclusions') as Promise<DatasetPack['exclusions'] | undefined>,
+  ]);
+  const articleMap = new Map<string, Article>();
+  for (const a of articles) if (a) articleMap.set(a.id, a);
+  const needsScan = lookups.referrersOf.length > 0 || lookups.citersOf.some((id) => articleMap.has(id));
+  const all = needsScan ? await allBucketsIn(tx) : [];
+  await tx.done;
+  const entitySet = new Set(entities.filter((e): e is Entity => e !== undefined).map((e) => e.id));
+  const referrers = new Map<string, string[]>();
+  const citers = new Map<string, Entity[]>();
+  const deleted = new Set(lookups.referrersOf);
+  const cited = new Set(lookups.citersOf);
+  for (const e of all) {
+    for (const id of referencesOf(e)) if (deleted.has(id)) referrers.set(id, [...(referrers.get(id) ?? []), e.id]);
+    for (const id of citationsOf(e)) if (cited.has(id)) citers.set(id, [...(citers.get(id) ?? []), e]);
+  }
+  return {
+    hasEntity: (id) => entitySet.has(id),
+    hasArticle: (id) => articleMap.has(id),
+    articleText: (id) => articleMap.get(id)?.text,
+    referrersOf: (id) => referrers.get(id) ?? [],
+    citersOf: (id) => citers.get(id) ?? [],
+    claimsOf,
+    exclusions: exclusions ?? [],
+  };
+}
+
+/** The stored dataset as a pack: records in id order, in one read transaction (a consistent snapshot). */
+export async function exportPack(db: Database): Promise<DatasetPack | undefined> {
+  const tx = db.transaction(['entityBuckets', 'articles', 'meta']);
+  const [info, exclusions, stored, articles] = await Promise.all([
+    tx.objectStore('meta').get('dataset') as Promise<DatasetInfo | undefined>,
+    tx.objectStore('meta').get('exclusions') as Promise<DatasetPack['exclusions'] | undefined>,
+    allBucketsIn(tx),
+    tx.objectStore('articles').getAll(),
+  ]);
+  await tx.done;
+  const entities = stored.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (!info) return undefined;
+  return {
+    formatVersion: FORMAT_VERSION,
+    datasetId: info.datasetId,
+    version: info.version,
+    published: info.published,
+    articles,
+    entities,
+    exclusions: exclusions ?? [],
+  };
+}
+
+/** The ids stored now (to tell what a full pack adds and removes). */
+export async function storedEntityIds(db: Database): Promise<string[]> {
+  return (await getAllEntities(db)).map((e) => e.id);
+}
+
+/** Tells open tabs to rescan: written only after the new data (and its matcher) can be read. */
+export async function announceDataset(version: number): Promise<void> {
+  await browser.storage.local.set({ [DATASET_STAMP_KEY]: { version, at: Date.now() } });
+}
+
+export function getDatasetInfo(db: Database): Promise<DatasetInfo | undefined> {
+  return getMeta(db, 'dataset');
+}
+
+/** Entities by id (unknown ids are skipped) and the articles their evidence cites, without full texts. */
+export async function getEntitiesWithSources(
+  db: Database,
+  ids: readonly string[],
+): Promise<{ entities: Entity[]; articles: ArticleMeta[] }> {
+  const tx = db.transaction(['entityBuckets', 'articles']);
+  const found = await entitiesIn(tx, ids);
+  const entities = found.filter((e): e is Entity => e !== undefined);
+  const articleIds = new Set<string>();
+  for (const e of entities) {
+    for (const fact of [...e.roles, ...e.affiliations]) for (const ev of fact.evidence) articleIds.add(ev.articleId);
+  }
+  const articles: ArticleMeta[] = [];
+  for (const id of articleIds) {
+    const a = await tx.objectStore('articles').get(id);
+    if (a) {
+      const { text: _text, ...meta } = a;
+      articles.push(meta);
+    }
+  }
+  await tx.done;
+  return { entities, articles };
+}
