@@ -9,7 +9,7 @@ import { READER_OPENED_KEY } from '../shared/storage-keys.ts';
 import { ensureDataset } from './store/bundled-pack.ts';
 import { getEntitiesWithSources } from './store/dataset-store.ts';
 import { openDatabase } from './store/db.ts';
-import { entitiesIn } from './store/entity-buckets.ts';
+import { BUCKET_STORE, entitiesIn } from './store/entity-buckets.ts';
 import { panelIndexes } from './store/search-cache.ts';
 
 /** Most hits one search returns; the panel shows far fewer. */
@@ -46,7 +46,7 @@ async function checkPassage(articleId: string, quote: string | undefined, entity
 
 async function entityView(entityId: string): Promise<EntityView | null> {
   const [{ namers }, db] = await Promise.all([panelIndexes(), openDatabase()]);
-  const tx = db.transaction(['entityBuckets', 'articles']);
+  const tx = db.transaction([BUCKET_STORE, 'articles']);
   const [entity] = await entitiesIn(tx, [entityId]);
   if (!entity) return null;
   const relatedIds = [...new Set([...namedIds(entity), ...(namers.get(entityId) ?? [])])];

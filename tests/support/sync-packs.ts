@@ -1,5 +1,6 @@
 /** Dataset packs for the sync tests, made from the bundled pack so they stay valid as the data grows. */
 import type { DatasetPack, Entity } from '../../src/core/dataset/dataset-schema.ts';
+import { byId } from '../../src/core/dataset/id-order.ts';
 
 /** A new person whose evidence quotes the first article of `pack` (its first 40 characters). */
 export function person(pack: DatasetPack, id: string, en: string, extra: Partial<Entity> = {}): Entity {
@@ -25,7 +26,7 @@ export function nextVersion(pack: DatasetPack, change: (p: DatasetPack) => void,
   // A day per version (versions past ten years of days, as the ceiling tests use, share the last one).
   next.published = new Date(Date.UTC(2027, 0, Math.min(version, 3650))).toISOString().replace('.000Z', 'Z');
   change(next);
-  next.entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  next.entities.sort(byId);
   return next;
 }
 

@@ -5,7 +5,7 @@
  */
 import { briefOf, type EntityBrief } from '../../core/dataset/entity-brief.ts';
 import { openDatabase } from './db.ts';
-import { entitiesIn } from './entity-buckets.ts';
+import { getEntities } from './entity-buckets.ts';
 
 /** Past this many briefs the memo starts over (a brief is ~100 bytes; pages name hundreds, not thousands). */
 const MAX_BRIEFS = 50_000;
@@ -18,9 +18,7 @@ export async function briefsFor(version: number, ids: readonly string[]): Promis
   const { briefs } = memo;
   const missing = ids.filter((id) => !briefs.has(id));
   if (missing.length > 0) {
-    const tx = (await openDatabase()).transaction('entityBuckets');
-    const found = await entitiesIn(tx, missing);
-    await tx.done;
+    const found = await getEntities(await openDatabase(), missing);
     for (const e of found) if (e) briefs.set(e.id, briefOf(e));
   }
   return ids.map((id) => briefs.get(id) ?? null);

@@ -3,12 +3,13 @@
  * half; a worker killed before the commit leaves the old data whole):
  * - installPack replaces everything (a full pack: bundled, feed or import);
  * - applyPatchRows changes only the buckets holding the records a patch names, so a small update stays small.
- * Entities are stored in buckets (entity-buckets.ts); bulk writes go through the native stores without a
- * promise per record; slow work (compiling the matcher) runs before the transaction opens, because a
- * transaction with no pending request across a task boundary commits itself.
+ * Entities are stored in buckets, read and written only through entity-buckets.ts; bulk writes go through the
+ * native stores without a promise per record; slow work (compiling the matcher) runs before the transaction
+ * opens, because a transaction with no pending request across a task boundary commits itself.
  */
 import { unwrap } from 'idb';
 import { FORMAT_VERSION, type Article, type DatasetPack, type Entity } from '../../core/dataset/dataset-schema.ts';
+import { byId } from '../../core/dataset/id-order.ts';
 import { citationsOf, referencesOf, type AliasClaim, type PatchBase, type PatchLookups } from '../../core/feed/feed-patch-check.ts';
 import type { DatasetPatch } from '../../core/feed/feed-patch.ts';
 import { buildMatcher, serializeMatcher } from '../../core/matching/name-matcher.ts';
@@ -16,7 +17,9 @@ import { browser } from '../../shared/browser.ts';
 import type { ArticleMeta, DatasetInfo } from '../../shared/api/messages.ts';
 import { DATASET_STAMP_KEY } from '../../shared/storage-keys.ts';
 import { getMeta, type Database, type MetaRecords } from './db.ts';
-import { allBucketsIn, bucketOf, bucketsOf, checkedBucket, entitiesIn, getAllEntities } from './entity-buckets.ts';
+import {
+  allBucketsIn, BUCKET_STORE, bucketsOf, entitiesIn, getAllEntities, patchBuckets, replaceAllBuckets,
+} from './entity-buckets.ts';
 
 export function datasetInfoOf(pack: Pick<DatasetPack, 'datasetId' | 'version' | 'published' | 'entities'>): DatasetInfo {
   return {
@@ -48,21 +51,13 @@ export async function installPack(
   const buckets = [...bucketsOf(pack.entities)];
   lap('buckets');
   const info: DatasetInfo = { ...datasetInfoOf(pack), ...origin };
-  const tx = db.transaction(['entityBuckets', 'articles', 'meta'], 'readwrite');
-  const bucketStore = unwrap(tx.objectStore('entityBuckets'));
+  const tx = db.transaction([BUCKET_STORE, 'articles', 'meta'], 'readwrite');
   const articles = unwrap(tx.objectStore('articles'));
   const meta = unwrap(tx.objectStore('meta'));
-  bucketStore.clear();
-  articles.clear();
   const total = pack.entities.length;
   onProgress?.(0, total);
-  let written = 0;
-  for (const [b, entities] of buckets) {
-    const req = bucketStore.put(entities, b);
-    written += entities.length;
-    const done = written;
-    if (onProgress) req.onsuccess = () => onProgress(done, total);
-  }
+  replaceAllBuckets(tx, buckets, onProgress && ((written) => onProgress(written, total)));
+  articles.clear();
   for (const a of pack.articles) articles.put(a);
   meta.put(info, 'dataset');
   meta.put(pack.exclusions, 'exclusions');
@@ -83,34 +78,14 @@ export async function installPack(
 export async function applyPatchRows(
   db: Database, patch: DatasetPatch, overlay?: MetaRecords['matcherOverlay'],
 ): Promise<DatasetInfo> {
-  const tx = db.transaction(['entityBuckets', 'articles', 'meta'], 'readwrite');
+  const tx = db.transaction([BUCKET_STORE, 'articles', 'meta'], 'readwrite');
   const current = (await tx.objectStore('meta').get('dataset')) as DatasetInfo | undefined;
   if (!current || current.datasetId !== patch.datasetId || current.version !== patch.from) {
     tx.abort();
     await tx.done.catch(() => undefined);
     throw new Error(`the stored dataset is no longer version ${patch.from}`);
   }
-  const touched = new Set([...patch.entities.delete, ...patch.entities.put.map((e) => e.id)].map(bucketOf));
-  const store = tx.objectStore('entityBuckets');
-  const buckets = new Map(await Promise.all([...touched].map(async (b) => [b, checkedBucket(b, await store.get(b))] as const)));
-  let added = 0;
-  for (const id of patch.entities.delete) {
-    const b = bucketOf(id);
-    buckets.set(b, buckets.get(b)!.filter((e) => e.id !== id));
-  }
-  for (const entity of patch.entities.put) {
-    const b = bucketOf(entity.id);
-    const list = buckets.get(b)!.filter((e) => e.id !== entity.id);
-    if (list.length === buckets.get(b)!.length) added++;
-    list.push(entity);
-    list.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-    buckets.set(b, list);
-  }
-  const bucketStore = unwrap(store);
-  for (const [b, list] of buckets) {
-    if (list.length > 0) bucketStore.put(list, b);
-    else bucketStore.delete(b);
-  }
+  const added = await patchBuckets(tx, patch.entities);
   const articles = unwrap(tx.objectStore('articles'));
   for (const id of patch.articles.delete) articles.delete(id);
   for (const a of patch.articles.put) articles.put(a);
@@ -138,7 +113,7 @@ export async function applyPatchRows(
 export async function gatherPatchBase(
   db: Database, lookups: PatchLookups, claimsOf: (key: string) => AliasClaim[],
 ): Promise<PatchBase> {
-  const tx = db.transaction(['entityBuckets', 'articles', 'meta']);
+  const tx = db.transaction([BUCKET_STORE, 'articles', 'meta']);
   const [entities, articles, exclusions] = await Promise.all([
     entitiesIn(tx, lookups.entityIds),
     Promise.all(lookups.articleIds.map((id) => tx.objectStore('articles').get(id))),
@@ -171,7 +146,7 @@ export async function gatherPatchBase(
 
 /** The stored dataset as a pack: records in id order, in one read transaction (a consistent snapshot). */
 export async function exportPack(db: Database): Promise<DatasetPack | undefined> {
-  const tx = db.transaction(['entityBuckets', 'articles', 'meta']);
+  const tx = db.transaction([BUCKET_STORE, 'articles', 'meta']);
   const [info, exclusions, stored, articles] = await Promise.all([
     tx.objectStore('meta').get('dataset') as Promise<DatasetInfo | undefined>,
     tx.objectStore('meta').get('exclusions') as Promise<DatasetPack['exclusions'] | undefined>,
@@ -179,7 +154,7 @@ export async function exportPack(db: Database): Promise<DatasetPack | undefined>
     tx.objectStore('articles').getAll(),
   ]);
   await tx.done;
-  const entities = stored.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const entities = stored.sort(byId);
   if (!info) return undefined;
   return {
     formatVersion: FORMAT_VERSION,
@@ -211,7 +186,7 @@ export async function getEntitiesWithSources(
   db: Database,
   ids: readonly string[],
 ): Promise<{ entities: Entity[]; articles: ArticleMeta[] }> {
-  const tx = db.transaction(['entityBuckets', 'articles']);
+  const tx = db.transaction([BUCKET_STORE, 'articles']);
   const found = await entitiesIn(tx, ids);
   const entities = found.filter((e): e is Entity => e !== undefined);
   const articleIds = new Set<string>();

@@ -29,7 +29,8 @@ export interface MetaRecords {
  * sorted by id. IndexedDB's cost is per record more than per byte: measured in Chromium on this project's
  * machines, 100,000 one-entity records took ~19 s to install (with a second per-entity index store), the same
  * entities in 1,024 buckets ~0.5 s (scripts/bench/sync-apply-bench.ts). A lookup by id reads one bucket of about
- * a hundred entities at that size. Read them through entity-buckets.ts, never the store directly.
+ * a hundred entities at that size. Read and write them through entity-buckets.ts (which names the store
+ * BUCKET_STORE for transactions), never the store directly.
  */
 export interface DramatisDB extends DBSchema {
   entityBuckets: { key: number; value: Entity[] };

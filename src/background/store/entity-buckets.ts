@@ -8,8 +8,16 @@
  * (background/store/dataset-health.ts: the bundled copy, then the feed) and tells the Updates tab.
  */
 import { Value } from '@sinclair/typebox/value';
+import { unwrap, type IDBPObjectStore, type StoreNames } from 'idb';
 import { Entity } from '../../core/dataset/dataset-schema.ts';
-import type { Database } from './db.ts';
+import { byId } from '../../core/dataset/id-order.ts';
+import type { Database, DramatisDB } from './db.ts';
+
+/**
+ * The object store the buckets live in. Other files name it only through this constant, to open a transaction
+ * over it and other stores, and hand that transaction to the functions below to read or write entities.
+ */
+export const BUCKET_STORE = 'entityBuckets';
 
 /** A stored record is not what was written. */
 export class DatasetDamaged extends Error {}
@@ -27,7 +35,7 @@ function damaged(detail: string): never {
 }
 
 /** The entities of bucket `b` as read back, checked to be a list of records that belong in it. */
-export function checkedBucket(b: number, value: unknown): Entity[] {
+function checkedBucket(b: number, value: unknown): Entity[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) damaged(`entity bucket ${b} is not a list`);
   for (const e of value as unknown[]) {
@@ -56,8 +64,6 @@ export function bucketOf(id: string): number {
   return (h >>> 0) % ENTITY_BUCKETS;
 }
 
-const byId = (a: Entity, b: Entity) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /** Entities grouped into their buckets, each sorted by id. */
 export function bucketsOf(entities: readonly Entity[]): Map<number, Entity[]> {
   const buckets = new Map<number, Entity[]>();
@@ -73,7 +79,7 @@ export function bucketsOf(entities: readonly Entity[]): Map<number, Entity[]> {
 
 /** The part of a transaction (of any mode, over at least entityBuckets) that reads buckets. */
 export interface BucketReader {
-  objectStore(name: 'entityBuckets'): {
+  objectStore(name: typeof BUCKET_STORE): {
     get(key: number): Promise<Entity[] | undefined>;
     getAll(): Promise<Entity[][]>;
     getAllKeys(): Promise<number[]>;
@@ -85,7 +91,7 @@ export async function entitiesIn(tx: BucketReader, ids: readonly string[]): Prom
   const wanted = new Map<number, Promise<Entity[]>>();
   for (const id of ids) {
     const b = bucketOf(id);
-    if (!wanted.has(b)) wanted.set(b, tx.objectStore('entityBuckets').get(b).then((v) => checkedBucket(b, v)));
+    if (!wanted.has(b)) wanted.set(b, tx.objectStore(BUCKET_STORE).get(b).then((v) => checkedBucket(b, v)));
   }
   return Promise.all(ids.map(async (id) => {
     const b = bucketOf(id);
@@ -96,16 +102,75 @@ export async function entitiesIn(tx: BucketReader, ids: readonly string[]): Prom
 
 /** Every bucket within a transaction, checked; their entities in bucket order. */
 export async function allBucketsIn(tx: BucketReader): Promise<Entity[]> {
-  const store = tx.objectStore('entityBuckets');
+  const store = tx.objectStore(BUCKET_STORE);
   const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
   return keys.flatMap((b, i) => checkedBucket(b, values[i]));
 }
 
+/** Entities by id in a transaction of their own (undefined for unknown ids). */
+export async function getEntities(db: Database, ids: readonly string[]): Promise<Array<Entity | undefined>> {
+  const tx = db.transaction(BUCKET_STORE);
+  const entities = await entitiesIn(tx, ids);
+  await tx.done;
+  return entities;
+}
+
 /** Every stored entity, sorted by id. */
 export async function getAllEntities(db: Database): Promise<Entity[]> {
-  const tx = db.transaction('entityBuckets');
+  const tx = db.transaction(BUCKET_STORE);
   const entities = await allBucketsIn(tx);
   await tx.done;
   return entities.sort(byId);
 }
 
+
+/** The part of a readwrite transaction (over at least entityBuckets) that writes buckets. */
+export interface BucketWriter {
+  objectStore(name: typeof BUCKET_STORE): IDBPObjectStore<DramatisDB, ArrayLike<StoreNames<DramatisDB>>, typeof BUCKET_STORE, 'readwrite'>;
+}
+
+/**
+ * Replaces every bucket with `buckets` (from `bucketsOf`), within `tx`. The requests go to the native store, not
+ * through a promise each (a full pack writes a thousand buckets); `onWritten` is called as each put succeeds,
+ * with how many entities are written so far.
+ */
+export function replaceAllBuckets(tx: BucketWriter, buckets: Iterable<readonly [number, Entity[]]>, onWritten?: (entities: number) => void): void {
+  const store = unwrap(tx.objectStore(BUCKET_STORE));
+  store.clear();
+  let written = 0;
+  for (const [b, entities] of buckets) {
+    const req = store.put(entities, b);
+    written += entities.length;
+    const done = written;
+    if (onWritten) req.onsuccess = () => onWritten(done);
+  }
+}
+
+/**
+ * Puts and deletes entities within `tx`, reading and rewriting only the buckets they fall in (a bucket left empty
+ * is deleted). Returns how many of the entities put are new (not replacing a stored one).
+ */
+export async function patchBuckets(tx: BucketWriter, change: { readonly put: readonly Entity[]; readonly delete: readonly string[] }): Promise<number> {
+  const touched = new Set([...change.delete, ...change.put.map((e) => e.id)].map(bucketOf));
+  const store = tx.objectStore(BUCKET_STORE);
+  const buckets = new Map(await Promise.all([...touched].map(async (b) => [b, checkedBucket(b, await store.get(b))] as const)));
+  let added = 0;
+  for (const id of change.delete) {
+    const b = bucketOf(id);
+    buckets.set(b, buckets.get(b)!.filter((e) => e.id !== id));
+  }
+  for (const entity of change.put) {
+    const b = bucketOf(entity.id);
+    const list = buckets.get(b)!.filter((e) => e.id !== entity.id);
+    if (list.length === buckets.get(b)!.length) added++;
+    list.push(entity);
+    list.sort(byId);
+    buckets.set(b, list);
+  }
+  const native = unwrap(store);
+  for (const [b, list] of buckets) {
+    if (list.length > 0) native.put(list, b);
+    else native.delete(b);
+  }
+  return added;
+}

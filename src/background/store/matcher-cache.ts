@@ -28,7 +28,7 @@ import type { DatasetInfo } from '../../shared/api/messages.ts';
 import { DATASET_STAMP_KEY } from '../../shared/storage-keys.ts';
 import { ensureDataset } from './bundled-pack.ts';
 import { getMeta, openDatabase, type Database, type MetaRecords } from './db.ts';
-import { allBucketsIn } from './entity-buckets.ts';
+import { allBucketsIn, BUCKET_STORE } from './entity-buckets.ts';
 
 interface Cached {
   version: number;
@@ -102,7 +102,7 @@ function storedMatcher(
 
 /** Compiles the stored dataset from one read of its rows and stores it as the base, unless it moved on. */
 async function compile(db: Database, version: number): Promise<Matcher> {
-  const tx = db.transaction(['entityBuckets', 'meta']);
+  const tx = db.transaction([BUCKET_STORE, 'meta']);
   const [entities, exclusions, info] = await Promise.all([
     allBucketsIn(tx),
     tx.objectStore('meta').get('exclusions') as Promise<DatasetPack['exclusions'] | undefined>,

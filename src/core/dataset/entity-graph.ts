@@ -8,6 +8,7 @@
  * can answer quickly: `tieIndex` builds it once per dataset version.
  */
 import type { Bilingual, Entity, Evidence } from './dataset-schema.ts';
+import { compareIds } from './id-order.ts';
 
 export interface Tie {
   /** The other entity. */
@@ -107,7 +108,7 @@ export function radialLayout(centreId: string, ties: readonly Tie[], options: La
     byOther.set(tie.otherId, entry);
   }
   const rank = (e: { out: boolean; in: boolean }) => (e.out && e.in ? 0 : e.out ? 1 : 2);
-  const ordered = [...byOther.entries()].sort(([a, ea], [b, eb]) => rank(ea) - rank(eb) || (a < b ? -1 : a > b ? 1 : 0));
+  const ordered = [...byOther.entries()].sort(([a, ea], [b, eb]) => rank(ea) - rank(eb) || compareIds(a, b));
   const shown = ordered.slice(0, Math.max(0, options.maxNodes));
   const others = shown.map(([id, e], i): GraphNode => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / shown.length;

@@ -10,6 +10,7 @@ import { Value } from '@sinclair/typebox/value';
 // Registers the "date-time" format with TypeBox (a global registry), which `published` uses.
 import '../dataset/dataset-validate.ts';
 import { Article, DatasetPack, Entity, Exclusion, FORMAT_VERSION, MAX_DATASET_VERSION } from '../dataset/dataset-schema.ts';
+import { byId } from '../dataset/id-order.ts';
 import { canonicalJson } from './feed-signature.ts';
 
 export const PATCH_FORMAT_VERSION = 1;
@@ -70,7 +71,7 @@ export function applyPatchToPack(base: DatasetPack, patch: DatasetPatch): Datase
     const rows = new Map(old.map((r) => [r.id, r]));
     for (const id of change.delete) rows.delete(id);
     for (const r of change.put) rows.set(r.id, r);
-    return [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...rows.values()].sort(byId);
   };
   return {
     formatVersion: FORMAT_VERSION,

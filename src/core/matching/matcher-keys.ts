@@ -8,6 +8,7 @@
  * an overlay over an older build, and whatever order IndexedDB hands the rows back in.
  */
 import type { Entity } from '../dataset/dataset-schema.ts';
+import { compareIds } from '../dataset/id-order.ts';
 import { FLAG_AMBIGUOUS, FLAG_EXCLUSION, FLAG_LICENSING, FLAG_SILENT, type EntryTable } from './span-resolution.ts';
 import { compileRule, romanisedRule, type EntityLookup, type MatchRule } from './match-rules.ts';
 import { foldKey } from './normalize.ts';
@@ -128,9 +129,7 @@ export function sortEntries(list: EntryList, idOf: (entity: number) => string): 
   for (let i = 0; i < list.length; i += 3) triples.push(list.slice(i, i + 3));
   triples.sort((a, b) => {
     if (a[0]! < 0 || b[0]! < 0) return (a[0]! < 0 ? 1 : 0) - (b[0]! < 0 ? 1 : 0);
-    const x = idOf(a[0]!);
-    const y = idOf(b[0]!);
-    return x < y ? -1 : x > y ? 1 : 0;
+    return compareIds(idOf(a[0]!), idOf(b[0]!));
   });
   triples.forEach((t, j) => list.splice(j * 3, 3, ...t));
   return list;

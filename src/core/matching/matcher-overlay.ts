@@ -18,6 +18,7 @@
  * OVERLAY_MAX_ENTITIES, or when the browser is idle (src/background/store/matcher-cache.ts).
  */
 import type { Entity } from '../dataset/dataset-schema.ts';
+import { byId, compareIds } from '../dataset/id-order.ts';
 import type { EntryTable } from './span-resolution.ts';
 import { RuleTable, compileEntities, entryTable, sortEntries, type EntryList, type KeyEntries } from './matcher-keys.ts';
 import { NameTrie, buildTrie, type TrieArrays } from './name-trie.ts';
@@ -59,7 +60,7 @@ export function baseIndexOf(base: Pick<OverlayBase, 'entityIds' | 'idOrder'>, id
 /** The order `idOrder` holds for these ids. */
 export function idOrderOf(entityIds: readonly string[]): Uint32Array {
   const order = Uint32Array.from(entityIds.keys());
-  return order.sort((a, b) => (entityIds[a]! < entityIds[b]! ? -1 : entityIds[a]! > entityIds[b]! ? 1 : 0));
+  return order.sort((a, b) => compareIds(entityIds[a]!, entityIds[b]!));
 }
 
 export interface SerializedOverlay {
@@ -108,8 +109,8 @@ export function lookupKey(trie: NameTrie, key: string): number {
 export function buildOverlay(base: OverlayBase, changedIds: Iterable<string>, rows: readonly Entity[]): SerializedOverlay {
   const baseEntities = base.entityIds.length;
   const baseKeys = base.entries.keyEntryStart.length - 1;
-  const changedIds_ = [...new Set([...changedIds, ...rows.map((r) => r.id)])].sort();
-  const current = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const changedIds_ = [...new Set([...changedIds, ...rows.map((r) => r.id)])].sort(compareIds);
+  const current = [...rows].sort(byId);
   const inBase = (id: string) => baseIndexOf(base, id);
   // Entity numbering: the base's index where it has the entity, else after the base's, by id.
   const newIds = current.map((e) => e.id).filter((id) => inBase(id) === undefined);

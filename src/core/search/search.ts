@@ -14,6 +14,7 @@
  * the walk stops after MAX_CANDIDATES names: words are sorted, so the shortest (closest) words come first.
  */
 import type { Bilingual, Entity, EntityType } from '../dataset/dataset-schema.ts';
+import { compareIds } from '../dataset/id-order.ts';
 import { foldKey } from '../matching/normalize.ts';
 import { resolveProclitics } from './search-query.ts';
 
@@ -144,7 +145,7 @@ class BuiltIndex implements SearchIndex {
         matched: this.texts[key]!,
         score,
       }))
-      .sort((a, b) => b.score - a.score || a.name.en.localeCompare(b.name.en) || (a.entityId < b.entityId ? -1 : 1))
+      .sort((a, b) => b.score - a.score || a.name.en.localeCompare(b.name.en) || compareIds(a.entityId, b.entityId))
       .slice(0, limit);
   }
 
