@@ -17,7 +17,8 @@ import { openDatabase } from './store/db.ts';
 import { currentMatcher } from './store/matcher-cache.ts';
 import { panelHandlers } from './panel-handlers.ts';
 import { openSidePanelFor } from './side-panel.ts';
-import { syncHandlers } from './sync-handlers.ts';
+import { syncHandlersOf } from './sync-handlers.ts';
+import { syncService } from './sync/sync-service.ts';
 
 const pageHandlers: Handlers<PageApi> = {
   async scanText({ text, licensed }) {
@@ -48,7 +49,7 @@ const pageHandlers: Handlers<PageApi> = {
   },
 };
 
-export const handlers: Handlers<BackgroundApi> = { ...pageHandlers, ...syncHandlers, ...panelHandlers };
+export const handlers: Handlers<BackgroundApi> = { ...pageHandlers, ...syncHandlersOf(syncService), ...panelHandlers };
 
 /** Who may ask each request, and the params each takes (listen.ts checks every message against both). */
 export const access: AccessTable<BackgroundApi> = { ...PAGE_ACCESS, ...SYNC_ACCESS, ...PANEL_ACCESS };

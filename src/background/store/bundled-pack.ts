@@ -4,12 +4,13 @@
  * tab says so and a check of the feed follows, see sync/storage-resilience.ts).
  */
 import type { DatasetPack } from '../../core/dataset/dataset-schema.ts';
-import { validatePack } from '../../core/dataset/dataset-validate.ts';
 import type { DatasetInfo } from '../../shared/api/messages.ts';
 import { browser } from '../../shared/browser.ts';
 import { announceDataset, getDatasetInfo, installPack } from './dataset-store.ts';
 import { openDatabase } from './db.ts';
+import { parsePack } from '../sync/parse-pack.ts';
 import { noteSeeded } from '../sync/storage-resilience.ts';
+import { FeedError } from '../sync/sync-error.ts';
 
 export const BUNDLED_PACK_PATH = 'pack.json';
 
@@ -25,12 +26,14 @@ export function onRestoredAfterWipe(hook: () => void): void {
 export async function readBundledPack(): Promise<DatasetPack> {
   const response = await fetch(browser.runtime.getURL(BUNDLED_PACK_PATH));
   if (!response.ok) throw new Error(`The bundled dataset could not be read (HTTP ${response.status}).`);
-  const checked = validatePack(await response.json());
-  if (!checked.ok) {
-    const first = checked.errors[0];
-    throw new Error(`The bundled dataset is invalid: ${first ? `${first.path}: ${first.message}` : 'unknown error'}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  try {
+    return await parsePack(bytes, 'bundled');
+  } catch (err) {
+    // A broken build, not a refused update: a plain Error (the Updates tab's 'storage'), not the feed's codes.
+    if (err instanceof FeedError) throw new Error(`The bundled dataset is invalid: ${err.detail || err.code}`);
+    throw err;
   }
-  return checked.pack;
 }
 
 async function seedFromBundle(): Promise<DatasetInfo> {

@@ -12,7 +12,7 @@ import { FORMAT_VERSION, type Article, type DatasetPack, type Entity } from '../
 import { byId } from '../../core/dataset/id-order.ts';
 import { citationsOf, referencesOf, type AliasClaim, type PatchBase, type PatchLookups } from '../../core/feed/feed-patch-check.ts';
 import type { DatasetPatch } from '../../core/feed/feed-patch.ts';
-import { buildMatcher, serializeMatcher } from '../../core/matching/name-matcher.ts';
+import { buildMatcher, serializeMatcher, type SerializedMatcher } from '../../core/matching/name-matcher.ts';
 import { browser } from '../../shared/browser.ts';
 import type { ArticleMeta, DatasetInfo } from '../../shared/api/messages.ts';
 import { DATASET_STAMP_KEY } from '../../shared/storage-keys.ts';
@@ -36,36 +36,37 @@ export type RowProgress = (done: number, total: number) => void;
 /** Where a full pack came from, stored with the dataset's info. */
 export type PackOrigin = Pick<DatasetInfo, 'source' | 'importedAt' | 'fileName'>;
 
+/**
+ * What installing a pack computes before its transaction opens (slow work must not sit inside one): the compiled
+ * matcher and the entities by bucket. The sync job computes them itself, step by step, to time each step.
+ */
+export interface PackRecords {
+  matcher: SerializedMatcher;
+  buckets: ReadonlyMap<number, Entity[]>;
+}
+
+export function packRecords(pack: DatasetPack): PackRecords {
+  return { matcher: serializeMatcher(buildMatcher(pack)), buckets: bucketsOf(pack.entities) };
+}
+
 /** Replaces the stored dataset with `pack` (already validated), including its compiled matcher. */
 export async function installPack(
-  db: Database, pack: DatasetPack, origin: PackOrigin, onProgress?: RowProgress, timings?: Record<string, number>,
+  db: Database, pack: DatasetPack, origin: PackOrigin, records: PackRecords = packRecords(pack), onProgress?: RowProgress,
 ): Promise<DatasetInfo> {
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    if (timings) timings[name] = Math.round(now - t);
-    t = now;
-  };
-  const matcher = serializeMatcher(buildMatcher(pack));
-  lap('compile');
-  const buckets = [...bucketsOf(pack.entities)];
-  lap('buckets');
   const info: DatasetInfo = { ...datasetInfoOf(pack), ...origin };
   const tx = db.transaction([BUCKET_STORE, 'articles', 'meta'], 'readwrite');
   const articles = unwrap(tx.objectStore('articles'));
   const meta = unwrap(tx.objectStore('meta'));
   const total = pack.entities.length;
   onProgress?.(0, total);
-  replaceAllBuckets(tx, buckets, onProgress && ((written) => onProgress(written, total)));
+  replaceAllBuckets(tx, records.buckets, onProgress && ((written) => onProgress(written, total)));
   articles.clear();
   for (const a of pack.articles) articles.put(a);
   meta.put(info, 'dataset');
   meta.put(pack.exclusions, 'exclusions');
-  meta.put({ version: pack.version, data: matcher }, 'matcher');
+  meta.put({ version: pack.version, data: records.matcher }, 'matcher');
   meta.delete('matcherOverlay');
-  lap('queue');
   await tx.done;
-  lap('commit');
   return info;
 }
 

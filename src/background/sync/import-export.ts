@@ -8,19 +8,18 @@
  * order, and at most MAX_IMPORT_BYTES in all (a running total is staged beside the pieces). Only the Updates tab
  * may send pieces (see SYNC_ACCESS).
  */
-import { Value } from '@sinclair/typebox/value';
-import { DatasetPack } from '../../core/dataset/dataset-schema.ts';
-import { validatePack } from '../../core/dataset/dataset-validate.ts';
+import type { DatasetPack } from '../../core/dataset/dataset-schema.ts';
 import { acceptsVersion } from '../../core/feed/feed-version.ts';
 import { isLocal } from '../../shared/api/messages.ts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_CHUNKS as MAX_CHUNKS, type SyncOutcome } from '../../shared/api/sync-api.ts';
 import { ensureDataset } from '../store/bundled-pack.ts';
 import { exportPack } from '../store/dataset-store.ts';
 import { openDatabase } from '../store/db.ts';
-import { parseJson } from './download.ts';
-import { installFullPack, timed, type Timings } from './install-update.ts';
+import { installFullPack } from './install-update.ts';
 import { withJobLock } from './job-lock.ts';
+import { parsePack } from './parse-pack.ts';
 import { FeedError, toSyncError } from './sync-error.ts';
+import { SyncJob } from './sync-job.ts';
 import { ProgressReporter, updateSyncState } from './sync-state.ts';
 
 /** The piece number under which an import's running byte total is staged. */
@@ -87,26 +86,19 @@ function cleanFileName(name: string | undefined): string | undefined {
 export function commitImport(importId: string, count: number, fileName?: string): Promise<SyncOutcome> {
   return withJobLock('import', true, async () => {
     const progress = new ProgressReporter('import');
-    const timings: Timings = {};
+    const job = new SyncJob({ progress, feed: undefined });
     const db = await openDatabase();
     try {
-      progress.report('validate');
+      job.report('validate');
       const pieces = await db.getAll('staging', IDBKeyRange.bound([importId, 0], [importId, MAX_CHUNKS]));
       if (pieces.length !== count) throw new FeedError('badFile', `${pieces.length} of ${count} pieces of the file arrived`);
-      const parsed = await timed(timings, 'parse', () => parseJson(new TextEncoder().encode(pieces.join('')), 'badFile', 'The file'));
-      const result = await timed(timings, 'validate', () => validatePack(parsed));
-      if (!result.ok) {
-        const first = result.errors[0];
-        const detail = first ? `${first.record ? `${first.record}: ` : ''}${first.path}: ${first.message}` : '';
-        throw new FeedError(Value.Check(DatasetPack, parsed) ? 'invalid' : 'schema', detail);
-      }
+      const pack = await parsePack(new TextEncoder().encode(pieces.join('')), 'import', job);
       const stored = await ensureDataset();
-      const pack = result.pack;
       if (pack.datasetId !== stored.datasetId) throw new FeedError('otherDataset', `the file holds "${pack.datasetId}"; "${stored.datasetId}" is installed`);
       if (!acceptsVersion({ ...stored, local: isLocal(stored) }, pack)) throw new FeedError('rollback', `the file holds version ${pack.version}; version ${stored.version} is installed`);
       // Installed as local data: the next signed version from the feed replaces it, whatever version it claims.
-      const info = await installFullPack(pack, 'import', progress, timings, cleanFileName(fileName));
-      await updateSyncState(() => ({ lastError: undefined, timings }));
+      const info = await installFullPack(pack, 'import', job, cleanFileName(fileName));
+      await updateSyncState(() => ({ lastError: undefined, timings: job.timings }));
       return { ok: true, result: 'updated', version: info.version };
     } catch (err) {
       const error = toSyncError(err);

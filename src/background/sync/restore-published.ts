@@ -5,10 +5,11 @@
  */
 import type { SyncOutcome } from '../../shared/api/sync-api.ts';
 import { readBundledPack } from '../store/bundled-pack.ts';
-import { installFullPack, type Timings } from './install-update.ts';
+import { installFullPack } from './install-update.ts';
 import { withJobLock } from './job-lock.ts';
 import { runCheck } from './run-check.ts';
 import { toSyncError } from './sync-error.ts';
+import { SyncJob } from './sync-job.ts';
 import { ProgressReporter, updateSyncState } from './sync-state.ts';
 
 /**
@@ -18,10 +19,10 @@ import { ProgressReporter, updateSyncState } from './sync-state.ts';
 export async function restorePublished({ repair = false }: { repair?: boolean } = {}): Promise<SyncOutcome> {
   const outcome = await withJobLock('restore', true, async (): Promise<SyncOutcome> => {
     const progress = new ProgressReporter('restore');
-    const timings: Timings = {};
+    const job = new SyncJob({ progress, feed: undefined });
     try {
-      progress.report('validate');
-      const info = await installFullPack(await readBundledPack(), 'bundled', progress, timings);
+      job.report('validate');
+      const info = await installFullPack(await readBundledPack(), 'bundled', job);
       await updateSyncState((s) => ({
         lastError: undefined,
         damaged: repair && s.damaged ? { ...s.damaged, repairedAt: Date.now() } : undefined,

@@ -5,6 +5,7 @@
 import { browser } from '../../shared/browser.ts';
 import { SYNC_PROGRESS_KEY, SYNC_STATE_KEY } from '../../shared/storage-keys.ts';
 import type { SyncPhase, SyncProgress, SyncState } from '../../shared/api/sync-api.ts';
+import type { ProgressSink } from './sync-job.ts';
 
 export async function loadSyncState(): Promise<SyncState> {
   const raw = (await browser.storage.local.get(SYNC_STATE_KEY))[SYNC_STATE_KEY] as (SyncState & { etag?: unknown; lastModified?: unknown }) | undefined;
@@ -28,7 +29,7 @@ export async function loadProgress(): Promise<SyncProgress | null> {
 }
 
 /** Reports progress, at most every 150 ms within a phase (each report is a storage write and an event). */
-export class ProgressReporter {
+export class ProgressReporter implements ProgressSink {
   private last = 0;
   private phase: SyncPhase | undefined;
   /** Writes in order, so a late progress write can't land after clear(). */
