@@ -10,15 +10,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { BrowserName } from '../../scripts/browsers.ts';
-import { hoverName, readActiveName, readCard, readHighlights, waitForCard, waitForHighlights, waitForNoCard } from '../../scripts/page-probes.ts';
+import { hoverName, readActiveName, readCard, readHighlights, waitForCard, waitForHighlightText, waitForHighlights, waitForNoCard } from '../../scripts/page-probes.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
-import { cardPoint, namePoint, overlaps, pollStorage, waitForCardText } from './card-probes.ts';
-import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
-import { englishArticleHtml } from './page-fixtures.ts';
-import { waitForHighlightText } from './page-scan-suite.ts';
-import { SETTINGS_KEY, settingsItem } from './page-settings.ts';
+import { cardPoint, namePoint, overlaps, pollStorage, waitForCardText } from '../support/probes/card-probes.ts';
+import { launchForTests, type TestBrowser, type TestPage } from '../support/drivers/page-driver.ts';
+import { englishArticleHtml } from '../support/pages/page-fixtures.ts';
+import { SETTINGS_KEY, settingsItem } from '../support/settings-item.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -17,7 +17,7 @@ import { tabIdOf } from '../support/extension-page.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
 import {
   arabicUiMissing, assertNoAxeViolations, attrsOf, openPanel, press, selectTab, textOf, typeInto, waitForEntityView,
-} from './panel-driving.ts';
+} from '../support/drivers/panel-driving.ts';
 
 export function panelArabicSuite(name: BrowserName): void {
   const pack = bundledPack();

@@ -14,13 +14,13 @@ import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { getPageMentions, tabIdOf } from '../support/extension-page.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
 // The card's shadow root is closed: this driver reads it through the browser's automation protocol.
-import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
+import { launchForTests, type TestBrowser, type TestPage } from '../support/drivers/page-driver.ts';
 
 /** Names the article spells out, as they must be highlighted (the prefix و/ب/ل left out of the highlight). */
 const EXPECTED_SURFACES = ['إسماعيل قاآني', 'بشار الأسد', 'حسن نصر الله', 'مصطفى الكاظمي', 'دمشق', 'بغداد', 'BBC'];
 
 /** Entities the sample article names, each at least once. */
-export const ARTICLE_ENTITIES = [
+const ARTICLE_ENTITIES = [
   'esmail-qaani', 'bashar-al-assad', 'hassan-nasrallah', 'mustafa-al-kadhimi', 'donald-trump',
   'quds-force', 'islamic-revolutionary-guard-corps', 'hezbollah', 'popular-mobilization-forces', 'iraqi-ministry-of-interior',
   'bbc', 'abc-news', 'syria', 'iraq', 'lebanon', 'israel', 'iran', 'united-states', 'damascus', 'baghdad',

@@ -14,8 +14,8 @@ import { callInExtension } from '../support/extension-api.ts';
 import { getPageMentions, tabIdOf } from '../support/extension-page.ts';
 import { bundledPack } from '../support/pack.ts';
 import { buildTestExtension, type TestBuild } from '../support/test-build.ts';
-import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
-import { englishArticleHtml } from './page-fixtures.ts';
+import { launchForTests, type TestBrowser, type TestPage } from '../support/drivers/page-driver.ts';
+import { englishArticleHtml } from '../support/pages/page-fixtures.ts';
 
 type Answer = { ok?: unknown; error?: string };
 type Api = {

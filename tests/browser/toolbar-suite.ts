@@ -24,9 +24,9 @@ import { callInExtension } from '../support/extension-api.ts';
 import { getPageMentions, tabIdOf } from '../support/extension-page.ts';
 import { storageGet, storageSet, until } from '../support/sync-panel.ts';
 import { buttonOf, firefoxToolbarHtml, NEUTRAL, renderedToolbarHtml, type ButtonState } from '../support/toolbar-button.ts';
-import { arabicUiMissing, attrsOf } from './panel-driving.ts';
-import { spaHtml } from './page-fixtures.ts';
-import { settingsItem } from './page-settings.ts';
+import { arabicUiMissing, attrsOf } from '../support/drivers/panel-driving.ts';
+import { spaHtml } from '../support/pages/page-fixtures.ts';
+import { settingsItem } from '../support/settings-item.ts';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'assets/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 const ar = JSON.parse(readFileSync(join(ROOT, 'assets/_locales/ar/messages.json'), 'utf8')) as Record<string, { message: string }>;

@@ -1,8 +1,8 @@
 /** Reading and pointing at the card and the page's names, for the card suites. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { readCard, readHighlights } from '../../scripts/page-probes.ts';
-import type { TestBrowser, TestPage } from './page-driver.ts';
+import { readCard, readHighlights } from '../../../scripts/page-probes.ts';
+import type { TestBrowser, TestPage } from '../drivers/page-driver.ts';
 
 export type Rect = { x: number; y: number; width: number; height: number };
 export const overlaps = (a: Rect, b: Rect): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

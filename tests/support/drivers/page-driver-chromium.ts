@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page as PwPage } from 'playwright-core';
-import { chromiumUi } from '../../scripts/browser-ui.ts';
-import { CHROMIUM_PATH, type DriverPage } from '../../scripts/browsers.ts';
-import { distDir } from '../../scripts/build.ts';
-import type { CardRootReader } from '../../scripts/page-probes.ts';
+import { chromiumUi } from '../../../scripts/browser-ui.ts';
+import { CHROMIUM_PATH, type DriverPage } from '../../../scripts/browsers.ts';
+import { distDir } from '../../../scripts/build.ts';
+import type { CardRootReader } from '../../../scripts/page-probes.ts';
 import type { ExtensionError, LaunchOptions, TestBrowser, TestPage } from './page-driver.ts';
 import { probeSource, storageHelpers } from './page-driver-shared.ts';
 

@@ -16,8 +16,8 @@
  * Network: only 127.0.0.1 is reachable. Chromium aborts every other request (context.route); Firefox sends every
  * other request to a local proxy that drops the connection at once, so no page waits on the network.
  */
-import type { BrowserName, DriverBrowser, DriverPage } from '../../scripts/browsers.ts';
-import type { CardRootReader } from '../../scripts/page-probes.ts';
+import type { BrowserName, DriverBrowser, DriverPage } from '../../../scripts/browsers.ts';
+import type { CardRootReader } from '../../../scripts/page-probes.ts';
 import { launchChromiumForTests } from './page-driver-chromium.ts';
 import { launchFirefoxForTests } from './page-driver-firefox.ts';
 

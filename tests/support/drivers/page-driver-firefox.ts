@@ -5,10 +5,10 @@
  */
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import { firefoxUi } from '../../scripts/browser-ui.ts';
-import { FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, loadExtensionPage, type DriverPage } from '../../scripts/browsers.ts';
-import { distDir } from '../../scripts/build.ts';
-import type { CardRootReader } from '../../scripts/page-probes.ts';
+import { firefoxUi } from '../../../scripts/browser-ui.ts';
+import { FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, loadExtensionPage, type DriverPage } from '../../../scripts/browsers.ts';
+import { distDir } from '../../../scripts/build.ts';
+import type { CardRootReader } from '../../../scripts/page-probes.ts';
 import type { ExtensionError, LaunchOptions, TestBrowser, TestPage } from './page-driver.ts';
 import { probeSource, storageHelpers } from './page-driver-shared.ts';
 
