@@ -1,7 +1,7 @@
 /**
  * The walking-skeleton path, end to end in a real browser: the built extension, the bundled dataset seeded
  * into IndexedDB, the sample article served from 127.0.0.1, highlights, the hover card, the side panel and the
- * automation contract. Run once per browser by chromium.test.ts and firefox.test.ts.
+ * automation contract. Run once per browser by sample-article-chromium/-firefox.test.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
