@@ -11,7 +11,8 @@ import { hoverName, readHighlights, waitForCard, waitForHighlightText, waitForNo
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { DISMISSALS_KEY } from '../../src/shared/storage-keys.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
-import { cardAxeViolations, cardPoint, waitInCard } from '../support/probes/card-probes.ts';
+import { cardAxeViolations } from '../support/probes/axe.ts';
+import { cardPoint, waitInCard } from '../support/probes/card-probes.ts';
 import { launchForTests, type TestBrowser, type TestPage } from '../support/drivers/page-driver.ts';
 import { englishArticleHtml } from '../support/pages/page-fixtures.ts';
 import { SETTINGS_KEY, settingsItem } from '../support/settings-item.ts';
