@@ -1,7 +1,10 @@
 /**
- * Launches the system browsers with the built extension loaded, behind one small interface so the demo and the
- * browser tests drive Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi) alike.
- * Nothing here downloads a browser: both libraries drive /usr/bin/chromium and /usr/bin/firefox-esr.
+ * Launches the system browsers with the built extension loaded, behind one small interface so the demo, the
+ * benchmarks and the browser tests drive Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver
+ * BiDi) alike. The one launcher per browser: the tests' drivers (tests/support/drivers) start theirs here too
+ * (startChromium, startFirefox) and add only what tests need on top (touch, a network proxy, pages that read the
+ * card's closed root). Nothing here downloads a browser: both libraries drive /usr/bin/chromium and
+ * /usr/bin/firefox-esr.
  */
 import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,13 +36,14 @@ export interface DriverPage {
   close(): Promise<void>;
 }
 
-export interface DriverBrowser {
+/** A browser with the extension loaded; its pages are `P` (tests/support/drivers gives them more than DriverPage). */
+export interface DriverBrowser<P extends DriverPage = DriverPage> {
   name: BrowserName;
   /** The origin of the extension's own pages (chrome-extension://… or moz-extension://…). */
   extensionOrigin: string;
-  newPage(): Promise<DriverPage>;
+  newPage(): Promise<P>;
   /** Opens one of the extension's pages (path relative to the extension root) in a new tab. */
-  openExtensionPage(path: string): Promise<DriverPage>;
+  openExtensionPage(path: string): Promise<P>;
   /**
    * Chromium only: stops the extension's service worker now, as the browser does to an idle or runaway worker
    * (CDP Target.closeTarget). Firefox's background is an event page, which it does not offer to stop.
@@ -64,8 +68,24 @@ export interface LaunchOptions {
 /** Flags that keep Chromium off the network: this machine has none, and refused connections only add noise. */
 const QUIET_CHROMIUM = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-default-apps', '--lang=en-US',
+  '--disable-component-update', '--disable-sync', '--disable-default-apps',
 ];
+
+/**
+ * Chromium's command line, the one copy of it (the launchers below, the tests' drivers through them, and the
+ * benchmarks, which also launch without the extension): quiet, in `lang`'s UI language, with the unpacked
+ * extension at `extensionPath` loaded when given.
+ */
+export function chromiumArgs(options: { extensionPath?: string; lang?: UiLang } = {}): string[] {
+  const ext = options.extensionPath;
+  return [...QUIET_CHROMIUM, options.lang === 'ar' ? '--lang=ar' : '--lang=en-US',
+    ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : [])];
+}
+
+/** Only 127.0.0.1 exists here; anything else would hang a page until it times out, so it is refused at once. */
+export async function refuseNonLocal(context: BrowserContext): Promise<void> {
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+}
 
 function wrapPlaywright(page: PwPage): DriverPage {
   return {
@@ -140,20 +160,36 @@ function wrapPuppeteer(page: PpPage): DriverPage {
 /** The UI language the browser runs in: Dramatis's pages follow it (`ar` needs Firefox's Arabic langpack). */
 export type UiLang = 'en' | 'ar';
 
-export async function launchChromium(options: LaunchOptions): Promise<DriverBrowser> {
-  const ext = options.extensionPath ?? distDir('chrome');
+/**
+ * A Chromium started with the extension, before its pages are wrapped: what a driver needing the browser itself
+ * builds on (tests/support/drivers: CDP sessions per page, the tabs the extension opens).
+ */
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionOrigin: string;
+  ui: BrowserUi;
+  close(): Promise<void>;
+}
+
+export interface ChromiumLaunchOptions extends LaunchOptions {
+  /** More of Playwright's context options (the tests: touch, the clipboard's permissions). */
+  context?: Pick<NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>, 'hasTouch' | 'permissions'>;
+}
+
+/** Starts Chromium with the extension, its install's welcome tab handled as `keepWelcome` says. */
+export async function startChromium(options: ChromiumLaunchOptions): Promise<ChromiumSession> {
+  const extensionPath = options.extensionPath ?? distDir('chrome');
   const profile = mkdtempSync(join(tmpdir(), 'dramatis-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless,
     viewport: { width: 1100, height: 800 },
+    ...options.context,
     // --lang picks the extension's messages; `locale` makes i18n.getUILanguage() agree (--lang alone doesn't).
     ...(options.lang === 'ar' ? { locale: 'ar' } : {}),
-    args: [...QUIET_CHROMIUM.filter((a) => options.lang !== 'ar' || !a.startsWith('--lang=')), ...(options.lang === 'ar' ? ['--lang=ar'] : []),
-      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+    args: chromiumArgs({ extensionPath, lang: options.lang }),
   });
-  // Only 127.0.0.1 exists here; anything else would hang a page until it times out.
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  await refuseNonLocal(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   const ui = chromiumUi(context, extensionOrigin);
@@ -161,14 +197,28 @@ export async function launchChromium(options: LaunchOptions): Promise<DriverBrow
   else await ui.closeWelcome();
   for (const p of context.pages()) if (!p.url().startsWith(extensionOrigin)) await p.close().catch(() => undefined);
   return {
-    name: 'chromium',
+    context,
     extensionOrigin,
     ui,
-    newPage: async () => wrapPlaywright(await context.newPage()),
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The DriverBrowser over a started Chromium, each of its pages wrapped by `wrap`. */
+export function chromiumBrowser<P extends DriverPage>(session: ChromiumSession, wrap: (page: PwPage) => P | Promise<P>): DriverBrowser<P> {
+  const { context, extensionOrigin } = session;
+  return {
+    name: 'chromium',
+    extensionOrigin,
+    ui: session.ui,
+    newPage: async () => wrap(await context.newPage()),
     async openExtensionPage(path) {
       const page = await context.newPage();
       await page.goto(`${extensionOrigin}/${path}`);
-      return wrapPlaywright(page);
+      return wrap(page);
     },
     async stopExtensionWorker() {
       const page = context.pages()[0] ?? (await context.newPage());
@@ -182,25 +232,42 @@ export async function launchChromium(options: LaunchOptions): Promise<DriverBrow
         await cdp.detach().catch(() => undefined);
       }
     },
-    async close() {
-      await context.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => session.close(),
   };
 }
 
-export async function launchFirefox(options: LaunchOptions): Promise<DriverBrowser> {
+export async function launchChromium(options: LaunchOptions): Promise<DriverBrowser> {
+  return chromiumBrowser(await startChromium(options), wrapPlaywright);
+}
+
+/** A Firefox started with the extension, before its pages are wrapped (as ChromiumSession). */
+export interface FirefoxSession {
+  browser: PpBrowser;
+  extensionOrigin: string;
+  ui: BrowserUi;
+  close(): Promise<void>;
+}
+
+export interface FirefoxLaunchOptions extends LaunchOptions {
+  /** More preferences, over the launcher's own (the tests: a proxy for the network, the dark colour scheme). */
+  prefs?: Record<string, unknown>;
+}
+
+/** Starts Firefox with the extension installed, its install's welcome tab handled as `keepWelcome` says. */
+export async function startFirefox(options: FirefoxLaunchOptions): Promise<FirefoxSession> {
   const ext = options.extensionPath ?? distDir('firefox');
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: options.headless,
     defaultViewport: { width: 1100, height: 800 },
-    // System access lets a test open moz-extension:// pages directly (see openExtensionPage).
+    // System access lets a test open moz-extension:// pages directly (see openExtensionPage), and reach the
+    // browser's own ("chrome") scope (browser-ui.ts, the tests' garbage collection).
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       'intl.locale.requested': options.lang === 'ar' ? 'ar' : 'en-US',
+      ...options.prefs,
     },
   });
   await browser.installExtension(ext);
@@ -208,19 +275,30 @@ export async function launchFirefox(options: LaunchOptions): Promise<DriverBrows
   const ui = firefoxUi(browser);
   if (options.keepWelcome) await ui.waitForWelcome();
   else await ui.closeWelcome();
+  return { browser, extensionOrigin, ui, close: async () => void (await browser.close().catch(() => undefined)) };
+}
+
+/** The DriverBrowser over a started Firefox, each of its pages wrapped by `wrap`. */
+export function firefoxBrowser<P extends DriverPage>(session: FirefoxSession, wrap: (page: PpPage) => P | Promise<P>): DriverBrowser<P> {
+  const { browser, extensionOrigin } = session;
   return {
     name: 'firefox',
     extensionOrigin,
-    ui,
-    newPage: async () => wrapPuppeteer(await browser.newPage()),
+    ui: session.ui,
+    newPage: async () => wrap(await browser.newPage()),
     async openExtensionPage(path) {
       const page = await browser.newPage();
-      const url = `${extensionOrigin}/${path}`;
-      await loadExtensionPage(page, url);
-      return wrapPuppeteer(page);
+      // Wrapped first, so a driver that listens to the page (the tests' error log) hears its loading too.
+      const driver = await wrap(page);
+      await loadExtensionPage(page, `${extensionOrigin}/${path}`);
+      return driver;
     },
-    close: async () => void (await browser.close().catch(() => undefined)),
+    close: () => session.close(),
   };
+}
+
+export async function launchFirefox(options: LaunchOptions): Promise<DriverBrowser> {
+  return firefoxBrowser(await startFirefox(options), wrapPuppeteer);
 }
 
 /**

@@ -2,7 +2,7 @@
  * What the demo and the browser tests read from a page with Dramatis loaded. Highlights come from the page's
  * own world: the CSS highlight registry is shared with the content script. The card lives in a CLOSED shadow
  * root, which page scripts can't open: reading it takes a driver that reaches it through the browser's
- * automation protocol (a CardRootReader; tests/browser/page-driver.ts has one for each browser). Without one
+ * automation protocol (a CardRootReader; tests/support/drivers/page-driver.ts has one for each browser). Without one
  * (the demo), a probe sees what a page could: the `active` highlight on the name whose card is open.
  */
 import { readFileSync } from 'node:fs';
@@ -132,11 +132,11 @@ function hasCardReader(page: DriverPage): page is DriverPage & CardRootReader {
 
 /**
  * The open card as the reader sees it, or null when no card is open. Needs a CardRootReader (the card's root is
- * closed to page scripts): tests/browser/page-driver.ts launchForTests gives pages that have one.
+ * closed to page scripts): tests/support/drivers/page-driver.ts launchForTests gives pages that have one.
  */
 export function readCard(page: DriverPage): Promise<CardView | null> {
   if (!hasCardReader(page)) {
-    return Promise.reject(new Error('readCard needs a driver that reads closed shadow roots: launch with launchForTests (tests/browser/page-driver.ts)'));
+    return Promise.reject(new Error('readCard needs a driver that reads closed shadow roots: launch with launchForTests (tests/support/drivers/page-driver.ts)'));
   }
   return page.inCardRoot((root) => {
     const card = root?.querySelector<HTMLElement>('.card');

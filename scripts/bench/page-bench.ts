@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromiumUi } from '../browser-ui.ts';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_PATH } from '../browsers.ts';
+import { chromiumArgs, CHROMIUM_PATH, refuseNonLocal } from '../browsers.ts';
 import { ROOT } from '../build.ts';
 import { startServer, type RunningServer } from '../sample-server.ts';
 import { extensionWithPack } from './extension-variant.ts';
@@ -56,7 +56,6 @@ export interface PageBenchOptions {
   log: (line: string) => void;
 }
 
-const QUIET = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const MARK_JS = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
 /** The measure the content script records from its first read of the page's text to registered highlights. */
 export const SCAN_MEASURE = 'dramatis:scan';
@@ -64,10 +63,10 @@ export const SCAN_MEASURE = 'dramatis:scan';
 /** A fresh headless Chromium profile, with the extension at `extensionPath` loaded when given. */
 export async function launchContext(extensionPath?: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'dramatis-bench-'));
-  const args = [...QUIET];
-  if (extensionPath) args.push(`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`);
+  // The launchers' flags (scripts/browsers.ts), without the extension for the methods that measure a page alone.
+  const args = chromiumArgs({ extensionPath });
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args, viewport: { width: 1280, height: 900 } });
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  await refuseNonLocal(context);
   if (extensionPath) {
     // The install opens the welcome tab: closed, so it never takes the front from a page being measured.
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

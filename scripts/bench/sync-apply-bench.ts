@@ -19,7 +19,8 @@ import type { DatasetPack } from '../../src/core/dataset/dataset-schema.ts';
 import type { SyncStatus } from '../../src/shared/api/sync-api.ts';
 import { bundledPack } from '../../tests/support/pack.ts';
 import { nextVersion, syntheticEntities } from '../../tests/support/sync-packs.ts';
-import { openUpdatesTab, send, status, storageSet, until } from '../../tests/support/sync-panel.ts';
+import { sendFromPage } from '../../tests/support/extension-api.ts';
+import { openUpdatesTab, status, storageSet, until } from '../../tests/support/sync-panel.ts';
 import { buildTestExtension } from '../../tests/support/test-build.ts';
 import { startServer, type RunningServer } from '../sample-server.ts';
 import { corpusPage } from './fixtures.ts';
@@ -48,7 +49,7 @@ async function syncFrom(panel: DriverPage, url: string): Promise<{ status: SyncS
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
-  const outcome = await send<{ ok: boolean; error?: unknown }>(panel, 'checkNow');
+  const outcome = await sendFromPage(panel, 'checkNow', {});
   done = true;
   await sampling;
   if (!outcome.ok) throw new Error(`sync failed: ${JSON.stringify(outcome.error)}`);

@@ -7,15 +7,15 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { BrowserName } from '../../scripts/browsers.ts';
-import { hoverName, readHighlights, waitForCard, waitForNoCard } from '../../scripts/page-probes.ts';
+import { hoverName, readHighlights, waitForCard, waitForHighlightText, waitForNoCard } from '../../scripts/page-probes.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { DISMISSALS_KEY } from '../../src/shared/storage-keys.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
-import { cardAxeViolations, cardPoint, waitInCard } from './card-probes.ts';
-import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
-import { englishArticleHtml } from './page-fixtures.ts';
-import { waitForHighlightText } from './page-scan-suite.ts';
-import { SETTINGS_KEY, settingsItem } from './page-settings.ts';
+import { cardAxeViolations } from '../support/probes/axe.ts';
+import { cardPoint, waitInCard } from '../support/probes/card-probes.ts';
+import { launchForTests, type TestBrowser, type TestPage } from '../support/drivers/page-driver.ts';
+import { englishArticleHtml } from '../support/pages/page-fixtures.ts';
+import { SETTINGS_KEY, settingsItem } from '../support/settings-item.ts';
 
 /** The ids of the paragraphs whose "Bashar al-Assad" is highlighted, in page order. */
 async function assadParagraphs(page: TestPage): Promise<string[]> {

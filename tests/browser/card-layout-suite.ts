@@ -11,19 +11,19 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { BrowserName } from '../../scripts/browsers.ts';
 import { ROOT } from '../../scripts/build.ts';
-import { hoverName, readCard, waitForCard, waitForNoCard } from '../../scripts/page-probes.ts';
+import { hoverName, readCard, waitForCard, waitForHighlightText, waitForNoCard } from '../../scripts/page-probes.ts';
 import { sampleArticleHtml } from '../../scripts/sample-page.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { citationText } from '../../src/core/ui/citation.ts';
 import { formatIsoDate } from '../../src/core/ui/iso-date.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
-import { cardAxeViolations, cardPoint, pastedText, waitInCard } from './card-probes.ts';
-import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
-import { englishArticleHtml } from './page-fixtures.ts';
-import { arabicUiMissing } from './panel-driving.ts';
-import { waitForHighlightText } from './page-scan-suite.ts';
-import { settingsItem } from './page-settings.ts';
+import { cardAxeViolations } from '../support/probes/axe.ts';
+import { cardPoint, pastedText, waitInCard } from '../support/probes/card-probes.ts';
+import { launchForTests, type TestBrowser, type TestPage } from '../support/drivers/page-driver.ts';
+import { englishArticleHtml } from '../support/pages/page-fixtures.ts';
+import { arabicUiMissing } from '../support/drivers/panel-driving.ts';
+import { settingsItem } from '../support/settings-item.ts';
 
 /** Clicks an element of the card, as a reader would. */
 async function clickInCard(page: TestPage, selector: string): Promise<void> {

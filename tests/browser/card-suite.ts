@@ -6,21 +6,17 @@
  * per browser by card-chromium/-firefox.test.ts.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { BrowserName } from '../../scripts/browsers.ts';
-import { hoverName, readActiveName, readCard, readHighlights, waitForCard, waitForHighlights, waitForNoCard } from '../../scripts/page-probes.ts';
+import { hoverName, readActiveName, readCard, readHighlights, waitForCard, waitForHighlightText, waitForHighlights, waitForNoCard } from '../../scripts/page-probes.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
-import { cardPoint, namePoint, overlaps, pollStorage, waitForCardText } from './card-probes.ts';
-import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
-import { englishArticleHtml } from './page-fixtures.ts';
-import { waitForHighlightText } from './page-scan-suite.ts';
-import { SETTINGS_KEY, settingsItem } from './page-settings.ts';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { cardAxeViolations } from '../support/probes/axe.ts';
+import { cardPoint, namePoint, overlaps, pollStorage, waitForCardText } from '../support/probes/card-probes.ts';
+import { launchForTests, type TestBrowser, type TestPage } from '../support/drivers/page-driver.ts';
+import { englishArticleHtml } from '../support/pages/page-fixtures.ts';
+import { SETTINGS_KEY, settingsItem } from '../support/settings-item.ts';
 
 export function cardSuite(name: BrowserName): void {
   describe(`the hover card in ${name}`, { timeout: 300_000 }, () => {
@@ -269,23 +265,9 @@ export function cardSuite(name: BrowserName): void {
 
     it('passes axe (WCAG A/AA), and follows the dark colour scheme', () =>
       screenshotOnFailure(page, `${name}-card-a11y`, async () => {
-        await (page.evaluate as unknown as (expression: string) => Promise<unknown>)(`${AXE_SOURCE}\n;void 0`);
         await hoverName(page, 'Esmail Qaani');
         await waitForCard(page, 'esmail-qaani');
-        const violations = await page.inCardRoot(async (root) => {
-          type Axe = { run(ctx: Element, o: object): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> };
-          const axe = (globalThis as unknown as { axe: Axe }).axe;
-          // axe walks the document through element.shadowRoot, which a closed root hides: show it this root,
-          // in this page's world only, for the length of the run.
-          Object.defineProperty(root!.host, 'shadowRoot', { value: root, configurable: true });
-          try {
-            const result = await axe.run(root!.querySelector('.card')!, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-            return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-          } finally {
-            delete (root!.host as { shadowRoot?: unknown }).shadowRoot;
-          }
-        }, null);
-        assert.deepEqual(violations, []);
+        assert.deepEqual(await cardAxeViolations(page, '.card'), []);
 
         let dark: TestBrowser | undefined;
         let darkPage = page;

@@ -25,7 +25,7 @@ import { callInExtension } from '../support/extension-api.ts';
 import { clickCheckNow, openUpdatesTab, status, storageGet, storageSet, until } from '../support/sync-panel.ts';
 import { nextVersion, person } from '../support/sync-packs.ts';
 import { buildTestExtension } from '../support/test-build.ts';
-import { assertNoAxeViolations } from './panel-driving.ts';
+import { assertNoAxeViolations } from '../support/drivers/panel-driving.ts';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'assets/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 

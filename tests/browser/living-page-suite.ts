@@ -16,9 +16,9 @@ import { startServer, type RunningServer } from '../../scripts/sample-server.ts'
 import { screenshotOnFailure } from '../support/artifacts.ts';
 import { getPageMentions, tabIdOf } from '../support/extension-page.ts';
 import { sharedTestBuild, type TestBuild } from '../support/test-build.ts';
-import { bigNodeHtml, hugeNodeHtml, manyNamesHtml, rerenderingHtml, shadowWidgetHtml } from './living-page-fixtures.ts';
-import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
-import { settingsItem } from './page-settings.ts';
+import { bigNodeHtml, hugeNodeHtml, manyNamesHtml, rerenderingHtml, shadowWidgetHtml } from '../support/pages/living-page-fixtures.ts';
+import { launchForTests, type TestBrowser, type TestPage } from '../support/drivers/page-driver.ts';
+import { settingsItem } from '../support/settings-item.ts';
 
 const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -19,11 +19,11 @@ import { corpusPageGzip, corpusPageNames } from '../../scripts/corpus.ts';
 import { startServer, type Page, type RunningServer } from '../../scripts/sample-server.ts';
 import { artifactPath } from '../support/artifacts.ts';
 import { sharedTestBuild } from '../support/test-build.ts';
-import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
-import { arabicArticleHtml, arabicLargeHtml, arabicStructuresHtml } from './page-fixtures.ts';
-import { settingsItem } from './page-settings.ts';
+import { launchForTests, type TestBrowser, type TestPage } from '../support/drivers/page-driver.ts';
+import { arabicArticleHtml, arabicLargeHtml, arabicStructuresHtml } from '../support/pages/page-fixtures.ts';
+import { settingsItem } from '../support/settings-item.ts';
 
-export const REPORT = artifactPath('corpus-report.json');
+const REPORT = artifactPath('corpus-report.json');
 
 /** The Arabic pages built here, by path. */
 const ARABIC_PAGES: Record<string, () => string> = {
@@ -32,7 +32,7 @@ const ARABIC_PAGES: Record<string, () => string> = {
   'ar-large.html': () => arabicLargeHtml(1_000_000),
 };
 
-export interface PageResult {
+interface PageResult {
   page: string;
   altered: boolean;
   /** Where the DOM first differed, when altered. */

@@ -11,9 +11,9 @@ import type { BrowserName } from '../../scripts/browsers.ts';
 import { hoverName, readAllHighlights, waitForCard, waitForHighlightText, waitForHighlights } from '../../scripts/page-probes.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { screenshotOnFailure } from '../support/artifacts.ts';
-import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
-import { englishArticleHtml } from './page-fixtures.ts';
-import { settingsItem } from './page-settings.ts';
+import { launchForTests, type TestBrowser, type TestPage } from '../support/drivers/page-driver.ts';
+import { englishArticleHtml } from '../support/pages/page-fixtures.ts';
+import { settingsItem } from '../support/settings-item.ts';
 
 /** The registry names Dramatis used before (fixed, so any page could ask for them). */
 const GUESSES = [

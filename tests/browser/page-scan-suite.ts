@@ -12,14 +12,12 @@ import { DATASET_STAMP_KEY } from '../../src/shared/storage-keys.ts';
 import type { Settings } from '../../src/shared/settings.ts';
 import { screenshotOnFailure } from '../support/artifacts.ts';
 import { sharedTestBuild } from '../support/test-build.ts';
-import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
-import { englishArticleHtml, longPageHtml, longPageWith, spaHtml } from './page-fixtures.ts';
-import { settingsItem } from './page-settings.ts';
-
-export { waitForHighlightText };
+import { launchForTests, type TestBrowser, type TestPage } from '../support/drivers/page-driver.ts';
+import { englishArticleHtml, longPageHtml, longPageWith, spaHtml } from '../support/pages/page-fixtures.ts';
+import { settingsItem } from '../support/settings-item.ts';
 
 /** How many full scans of the document have finished (`dramatis:scan` measures). */
-export function scanCount(page: TestPage): Promise<number> {
+function scanCount(page: TestPage): Promise<number> {
   return page.evaluate(() => performance.getEntriesByName('dramatis:scan').length);
 }
 

@@ -13,11 +13,12 @@ import { waitForHighlights } from '../../scripts/page-probes.ts';
 import { sampleArticleHtml } from '../../scripts/sample-page.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
+import { inExtension } from '../support/extension-api.ts';
 import { tabIdOf } from '../support/extension-page.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
 import {
   arabicUiMissing, assertNoAxeViolations, attrsOf, openPanel, press, selectTab, textOf, typeInto, waitForEntityView,
-} from './panel-driving.ts';
+} from '../support/drivers/panel-driving.ts';
 
 export function panelArabicSuite(name: BrowserName): void {
   const pack = bundledPack();
@@ -103,9 +104,8 @@ export function panelArabicSuite(name: BrowserName): void {
         await assertNoAxeViolations(panel, 'the Arabic empty Search');
         await panel.screenshot(artifactPath(`panel-${name}-ar-empty-search.png`));
         await selectTab(panel, 'page');
-        await panel.evaluate(async () => {
-          type Api = { storage: { local: { get(k: string): Promise<Record<string, { disabledSites?: string[] }>>; set(i: object): Promise<void> } } };
-          const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+        type Api = { storage: { local: { get(k: string): Promise<Record<string, { disabledSites?: string[] }>>; set(i: object): Promise<void> } } };
+        await inExtension(panel, async (api: Api) => {
           const current = (await api.storage.local.get('settings')).settings ?? {};
           await api.storage.local.set({ settings: { ...current, disabledSites: ['127.0.0.1'] } });
         });

@@ -19,8 +19,8 @@ import { callInExtension } from '../support/extension-api.ts';
 import { tabIdOf } from '../support/extension-page.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
 import { buildTestExtension, type TestBuild } from '../support/test-build.ts';
-import { assertNoAxeViolations, attrsOf, openPanel, press, selectTab, textOf, typeInto, waitForEntityView } from './panel-driving.ts';
-import { settingsItem } from './page-settings.ts';
+import { assertNoAxeViolations, attrsOf, openPanel, press, selectTab, textOf, typeInto, waitForEntityView } from '../support/drivers/panel-driving.ts';
+import { settingsItem } from '../support/settings-item.ts';
 
 const EMPTY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Weather</title></head>
 <body><h1>Weather</h1><p>Sunny spells, light winds, and a dry evening ahead.</p></body></html>`;

@@ -20,7 +20,7 @@ import { tabIdOf } from '../support/extension-page.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
 import {
   assertNoAxeViolations, attrsOf, openPanel, press, selectTab, textOf, typeInto, waitForEntityView,
-} from './panel-driving.ts';
+} from '../support/drivers/panel-driving.ts';
 
 /** Bashar al-Assad named at the top and again far below: the second reveal must scroll the page. */
 const LONG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long</title></head><body>

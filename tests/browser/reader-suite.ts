@@ -11,9 +11,9 @@ import { mentionsOf } from '../../src/core/matching/name-matcher.ts';
 import { foldKey } from '../../src/core/matching/normalize.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
-import { axeViolations, describeViolations } from './panel-axe.ts';
+import { axeViolations, describeViolations } from '../support/probes/axe.ts';
 import { sendFromPage } from '../support/extension-api.ts';
-import { arabicUiMissing, attrsOf, press, textOf } from './panel-driving.ts';
+import { arabicUiMissing, attrsOf, press, textOf } from '../support/drivers/panel-driving.ts';
 
 const readerPath = (p: Record<string, string>) => `reader.html?${new URLSearchParams(p).toString()}`;
 

@@ -1,7 +1,7 @@
 /**
  * The walking-skeleton path, end to end in a real browser: the built extension, the bundled dataset seeded
  * into IndexedDB, the sample article served from 127.0.0.1, highlights, the hover card, the side panel and the
- * automation contract. Run once per browser by chromium.test.ts and firefox.test.ts.
+ * automation contract. Run once per browser by sample-article-chromium/-firefox.test.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -14,13 +14,13 @@ import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { getPageMentions, tabIdOf } from '../support/extension-page.ts';
 import { bundledPack, entityById } from '../support/pack.ts';
 // The card's shadow root is closed: this driver reads it through the browser's automation protocol.
-import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
+import { launchForTests, type TestBrowser, type TestPage } from '../support/drivers/page-driver.ts';
 
 /** Names the article spells out, as they must be highlighted (the prefix و/ب/ل left out of the highlight). */
 const EXPECTED_SURFACES = ['إسماعيل قاآني', 'بشار الأسد', 'حسن نصر الله', 'مصطفى الكاظمي', 'دمشق', 'بغداد', 'BBC'];
 
 /** Entities the sample article names, each at least once. */
-export const ARTICLE_ENTITIES = [
+const ARTICLE_ENTITIES = [
   'esmail-qaani', 'bashar-al-assad', 'hassan-nasrallah', 'mustafa-al-kadhimi', 'donald-trump',
   'quds-force', 'islamic-revolutionary-guard-corps', 'hezbollah', 'popular-mobilization-forces', 'iraqi-ministry-of-interior',
   'bbc', 'abc-news', 'syria', 'iraq', 'lebanon', 'israel', 'iran', 'united-states', 'damascus', 'baghdad',

@@ -10,12 +10,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserName, DriverPage } from '../../scripts/browsers.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
-import { callInExtension } from '../support/extension-api.ts';
+import { callInExtension, inExtension } from '../support/extension-api.ts';
 import { getPageMentions, tabIdOf } from '../support/extension-page.ts';
 import { bundledPack } from '../support/pack.ts';
 import { buildTestExtension, type TestBuild } from '../support/test-build.ts';
-import { launchForTests, type TestBrowser, type TestPage } from './page-driver.ts';
-import { englishArticleHtml } from './page-fixtures.ts';
+import { launchForTests, type TestBrowser, type TestPage } from '../support/drivers/page-driver.ts';
+import { englishArticleHtml } from '../support/pages/page-fixtures.ts';
 
 type Answer = { ok?: unknown; error?: string };
 type Api = {
@@ -26,12 +26,12 @@ type Api = {
 
 /** Sends a request from the content-script world of `tabId`'s top frame; resolves to its answer or error. */
 function fromContentScript(ext: DriverPage, tabId: number, type: string, params: object): Promise<Answer> {
-  return ext.evaluate(async ({ tabId, type, params }: { tabId: number; type: string; params: object }) => {
-    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+  return inExtension(ext, async (api: Api, { tabId, type, params }: { tabId: number; type: string; params: object }) => {
     const [frame] = await api.scripting.executeScript({
       target: { tabId, frameIds: [0] },
       args: [type, params],
       func: async (t: string, p: object) => {
+        // The content script's world, where the extension page's API object isn't: its own.
         const a = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
         try {
           return { ok: (await a.runtime.sendMessage({ type: t, params: p })) ?? null };
@@ -46,8 +46,7 @@ function fromContentScript(ext: DriverPage, tabId: number, type: string, params:
 
 /** The same request from the extension page itself. */
 function fromExtensionPage(ext: DriverPage, type: string, params: object): Promise<Answer> {
-  return ext.evaluate(async ({ type, params }: { type: string; params: object }) => {
-    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+  return inExtension(ext, async (api: Api, { type, params }: { type: string; params: object }) => {
     try {
       return { ok: (await api.runtime.sendMessage({ type, params })) ?? null };
     } catch (e) {

@@ -13,11 +13,11 @@ import { ROOT } from '../../scripts/build.ts';
 import { applyPatchToPack } from '../../src/core/feed/feed-patch.ts';
 import type { DatasetPatch } from '../../src/core/feed/feed-patch.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
-import { axeViolations, describeViolations } from './panel-axe.ts';
+import { axeViolations, describeViolations } from '../support/probes/axe.ts';
 import { bundledPack } from '../support/pack.ts';
 import { hoverName, readCard, readHighlights, waitForCard, waitForHighlights } from '../../scripts/page-probes.ts';
 import { startServer } from '../../scripts/sample-server.ts';
-import { launchForTests } from './page-driver.ts';
+import { launchForTests } from '../support/drivers/page-driver.ts';
 import { EVIL, fileOf, makeFeeds, type Feeds } from '../support/sync-feeds.ts';
 import { callInExtension, sendFromPage } from '../support/extension-api.ts';
 import {
@@ -277,7 +277,7 @@ export function syncSuite(name: BrowserName): void {
           return { text: li.textContent, elements: li.children.length, imgs: document.querySelectorAll('img').length, pwned: 'dramatisPwned' in window };
         }, EVIL.id);
         assert.deepEqual(shown, { text: EVIL.name, elements: 0, imgs: 0, pwned: false });
-        // The card's shadow root is closed to pages: read it with the page tests' driver (tests/browser/page-driver.ts),
+        // The card's shadow root is closed to pages: read it with the page tests' driver (tests/support/drivers/page-driver.ts),
         // in a browser of its own that takes the same update from the same feed.
         const reader = await launchForTests(name, { extensionPath: buildPath });
         const site = await startServer({ '/evil.html': { body: `<!doctype html><meta charset="utf-8"><p style="font-size:24px;margin:40px">Today ${EVIL.alias} spoke.</p>` } });

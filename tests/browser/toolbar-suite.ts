@@ -20,13 +20,13 @@ import { readHighlights, waitForHighlights } from '../../scripts/page-probes.ts'
 import { sampleArticleHtml } from '../../scripts/sample-page.ts';
 import { startServer, type RunningServer } from '../../scripts/sample-server.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
-import { callInExtension } from '../support/extension-api.ts';
+import { callInExtension, inExtension } from '../support/extension-api.ts';
 import { getPageMentions, tabIdOf } from '../support/extension-page.ts';
 import { storageGet, storageSet, until } from '../support/sync-panel.ts';
 import { buttonOf, firefoxToolbarHtml, NEUTRAL, renderedToolbarHtml, type ButtonState } from '../support/toolbar-button.ts';
-import { arabicUiMissing, attrsOf } from './panel-driving.ts';
-import { spaHtml } from './page-fixtures.ts';
-import { settingsItem } from './page-settings.ts';
+import { arabicUiMissing, attrsOf } from '../support/drivers/panel-driving.ts';
+import { spaHtml } from '../support/pages/page-fixtures.ts';
+import { settingsItem } from '../support/settings-item.ts';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'assets/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 const ar = JSON.parse(readFileSync(join(ROOT, 'assets/_locales/ar/messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -285,9 +285,9 @@ export function toolbarSuite(name: BrowserName): void {
       screenshotOnFailure(ext, `${name}-toolbar-options`, async () => {
         const manifest = await callInExtension<{ options_ui?: { page: string } }>(ext, 'runtime.getManifest');
         assert.match(manifest.options_ui?.page ?? '', /^(.*\/)?options\.html$/, 'Firefox reports it as a full URL');
-        await ext.evaluate(() => {
-          type Api = { runtime: { openOptionsPage(): Promise<void> } };
-          void ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome).runtime.openOptionsPage();
+        type Api = { runtime: { openOptionsPage(): Promise<void> } };
+        await inExtension(ext, (api: Api) => {
+          void api.runtime.openOptionsPage();
         });
         await until(async () => (await browser.ui.tabsShowing('/options.html')) === 1, 'the options tab');
         const options = await browser.openExtensionPage('options.html');

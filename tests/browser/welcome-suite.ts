@@ -13,7 +13,7 @@ import { ROOT } from '../../scripts/build.ts';
 import { artifactPath, screenshotOnFailure } from '../support/artifacts.ts';
 import { sendFromPage } from '../support/extension-api.ts';
 import { until } from '../support/sync-panel.ts';
-import { arabicUiMissing, assertNoAxeViolations } from './panel-driving.ts';
+import { arabicUiMissing, assertNoAxeViolations } from '../support/drivers/panel-driving.ts';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'assets/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 const ar = JSON.parse(readFileSync(join(ROOT, 'assets/_locales/ar/messages.json'), 'utf8')) as Record<string, { message: string }>;

@@ -1,7 +1,7 @@
 /**
  * Calls into the extension from Node through one of its own pages (the side panel, the reader): the one place
- * a call made from Node picks Firefox's `browser` or Chrome's `chrome`. A callback that makes several calls in
- * the page still names the API itself, as an evaluated function can't close over an import.
+ * code run from Node in an extension page picks Firefox's `browser` or Chrome's `chrome`: one call
+ * (callInExtension, sendFromPage), or a callback handed the API (inExtension).
  */
 import type { DriverPage } from '../../scripts/browsers.ts';
 import type { BackgroundApi, ParamsOf, ResultOf } from '../../src/shared/api/messages.ts';
@@ -18,6 +18,16 @@ export function callInExtension<R = unknown>(page: DriverPage, path: string, ...
     const owner = names.reduce((o, n) => (o as Record<string, unknown>)[n], g.browser ?? g.chrome) as Record<string, (...a: unknown[]) => unknown>;
     return (await owner[method]!(...args)) as R;
   }, { path, args });
+}
+
+/**
+ * Runs `fn` inside `page` with the extension's API as its first argument, for code that makes several calls there
+ * or must not wait for one. `fn` travels as its source (an evaluated function closes over nothing, not even an
+ * import) and `arg` as JSON; the driver evaluates the call as an expression, which in both browsers awaits it.
+ */
+export function inExtension<Api, A, R>(page: DriverPage, fn: (api: Api, arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+  const call = `(${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${JSON.stringify(arg) ?? 'undefined'})`;
+  return (page.evaluate as unknown as (expression: string) => Promise<R>)(call);
 }
 
 /**

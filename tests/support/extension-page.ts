@@ -1,7 +1,7 @@
 /** Calls made from inside an extension page (where `runtime.sendMessage` reaches the background). */
 import type { DriverPage } from '../../scripts/browsers.ts';
 import type { PageMentions } from '../../src/shared/api/messages.ts';
-import { sendFromPage } from './extension-api.ts';
+import { inExtension, sendFromPage } from './extension-api.ts';
 
 type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> }; tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
 
@@ -10,8 +10,7 @@ type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> }; tabs: { que
  * Dramatis doesn't ask for), so each tab is asked through the contract itself, which reports its page's URL.
  */
 export async function tabIdOf(extPage: DriverPage, url: string): Promise<number> {
-  const id = await extPage.evaluate(async (u: string) => {
-    const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
+  const id = await inExtension(extPage, async (api: Api, u: string) => {
     for (const tab of await api.tabs.query({})) {
       if (tab.id === undefined) continue;
       const answer = await api.runtime

@@ -1,16 +1,7 @@
 /** Driving the Updates tab and the sync requests from the side panel page, as a reader and a test would. */
 import type { DriverPage } from '../../scripts/browsers.ts';
-import type { BackgroundApi } from '../../src/shared/api/messages.ts';
 import type { SyncStatus } from '../../src/shared/api/sync-api.ts';
 import { callInExtension, sendFromPage } from './extension-api.ts';
-
-/**
- * A request to the background, sent from the extension page, untyped: kept for scripts/bench (tests use the
- * typed sendFromPage of extension-api.ts).
- */
-export function send<R>(page: DriverPage, type: keyof BackgroundApi, params: object = {}): Promise<R> {
-  return callInExtension<R>(page, 'runtime.sendMessage', { type, params });
-}
 
 export const status = (page: DriverPage) => sendFromPage(page, 'getSyncStatus', {});
 /** The stored dataset, exactly as the extension exports it. */

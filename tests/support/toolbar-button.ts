@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DriverPage } from '../../scripts/browsers.ts';
+import { inExtension } from './extension-api.ts';
 
 export interface ButtonState {
   text: string;
@@ -21,8 +22,7 @@ type Action = {
 };
 
 export function buttonOf(ext: DriverPage, tabId: number): Promise<ButtonState> {
-  return ext.evaluate(async (id: number) => {
-    const api = ((globalThis as { browser?: { action: Action } }).browser ?? (globalThis as unknown as { chrome: { action: Action } }).chrome).action;
+  return inExtension(ext, async ({ action: api }: { action: Action }, id: number) => {
     const [text, color, title] = await Promise.all([api.getBadgeText({ tabId: id }), api.getBadgeBackgroundColor({ tabId: id }), api.getTitle({ tabId: id })]);
     return { text, color: [...color], title };
   }, tabId);

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../scripts/build.ts';
-import { SAMPLE_ARTICLE_ID, renderArticleHtml } from '../../scripts/sample-page.ts';
+import { ROOT } from '../../../scripts/build.ts';
+import { SAMPLE_ARTICLE_ID, renderArticleHtml } from '../../../scripts/sample-page.ts';
 
 const head = (title: string, lang: string, dir: string, css = '') => `<!doctype html>
 <html lang="${lang}" dir="${dir}">

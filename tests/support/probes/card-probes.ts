@@ -1,8 +1,6 @@
 /** Reading and pointing at the card and the page's names, for the card suites. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { readCard, readHighlights } from '../../scripts/page-probes.ts';
-import type { TestBrowser, TestPage } from './page-driver.ts';
+import { readCard, readHighlights } from '../../../scripts/page-probes.ts';
+import type { TestBrowser, TestPage } from '../drivers/page-driver.ts';
 
 export type Rect = { x: number; y: number; width: number; height: number };
 export const overlaps = (a: Rect, b: Rect): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -67,26 +65,4 @@ export async function pastedText(page: TestPage): Promise<string> {
   });
   await page.chord(['Control'], 'KeyV');
   return page.evaluate(() => (document.getElementById('notes') as HTMLTextAreaElement).value);
-}
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe (WCAG 2.x A and AA) over an element of the card's closed root (the card, the toast): its violations. */
-export async function cardAxeViolations(page: TestPage, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object'))) {
-    await (page.evaluate as unknown as (expression: string) => Promise<unknown>)(`${AXE}\n;void 0`);
-  }
-  return page.inCardRoot(async (root, sel: string) => {
-    type Axe = { run(ctx: Element, o: object): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> };
-    const axe = (globalThis as unknown as { axe: Axe }).axe;
-    // axe walks the document through element.shadowRoot, which a closed root hides: show it this root, in this
-    // page's world only, for the length of the run.
-    Object.defineProperty(root!.host, 'shadowRoot', { value: root, configurable: true });
-    try {
-      const result = await axe.run(root!.querySelector(sel)!, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-    } finally {
-      delete (root!.host as { shadowRoot?: unknown }).shadowRoot;
-    }
-  }, selector);
 }

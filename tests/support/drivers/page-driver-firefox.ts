@@ -1,14 +1,13 @@
 /**
- * page-driver.ts for Firefox ESR (puppeteer-core over WebDriver BiDi): the closed card root read through
+ * page-driver.ts for Firefox ESR (puppeteer-core over WebDriver BiDi), on scripts/browsers.ts's startFirefox (its
+ * prefs, the extension's install) with a network proxy and dark mode on top: the closed card root read through
  * script.evaluate with includeShadowTree "all" and script.callFunction, the extension's errors from log entries
  * of realms other than the page's, every request but 127.0.0.1's sent to a proxy that drops it.
  */
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
-import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
-import { firefoxUi } from '../../scripts/browser-ui.ts';
-import { FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, loadExtensionPage, type DriverPage } from '../../scripts/browsers.ts';
-import { distDir } from '../../scripts/build.ts';
-import type { CardRootReader } from '../../scripts/page-probes.ts';
+import type { Browser as PpBrowser, Page as PpPage } from 'puppeteer-core';
+import { firefoxBrowser, startFirefox, type DriverPage } from '../../../scripts/browsers.ts';
+import type { CardRootReader } from '../../../scripts/page-probes.ts';
 import type { ExtensionError, LaunchOptions, TestBrowser, TestPage } from './page-driver.ts';
 import { probeSource, storageHelpers } from './page-driver-shared.ts';
 
@@ -155,17 +154,13 @@ async function deadEndProxy(): Promise<{ port: number; close(): void }> {
 }
 
 export async function launchFirefoxForTests(options: LaunchOptions): Promise<TestBrowser> {
-  const ext = options.extensionPath ?? distDir('firefox');
   const proxy = await deadEndProxy();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
+  const session = await startFirefox({
     headless: true,
-    defaultViewport: { width: 1100, height: 800 },
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      'intl.locale.requested': options.lang === 'ar' ? 'ar' : 'en-US',
+    extensionPath: options.extensionPath,
+    lang: options.lang,
+    keepWelcome: options.keepWelcome,
+    prefs: {
       // Everything but 127.0.0.1 goes to a proxy that drops the connection: failed at once, no DNS, no waiting.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
@@ -178,27 +173,12 @@ export async function launchFirefoxForTests(options: LaunchOptions): Promise<Tes
       ...(options.dark ? { 'layout.css.prefers-color-scheme.content-override': 0, 'ui.systemUsesDarkTheme': 1 } : {}),
     },
   });
-  await browser.installExtension(ext);
+  const { browser, extensionOrigin } = session;
   const conn = (browser as unknown as { connection: BidiConnection }).connection;
   await conn.send('session.subscribe', { events: ['log.entryAdded'] });
-  const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
-  const ui = firefoxUi(browser);
-  if (options.keepWelcome) await ui.waitForWelcome();
-  else await ui.closeWelcome();
-  const wrap = (p: PpPage) => wrapFirefoxPage(browser, p, extensionOrigin);
   let ext$: Promise<DriverPage> | undefined;
   const testBrowser: TestBrowser = {
-    name: 'firefox',
-    extensionOrigin,
-    ui,
-    newPage: async () => wrap(await browser.newPage()),
-    async openExtensionPage(path) {
-      const page = await browser.newPage();
-      const url = `${extensionOrigin}/${path}`;
-      const driver = await wrap(page);
-      await loadExtensionPage(page, url);
-      return driver;
-    },
+    ...firefoxBrowser(session, (p) => wrapFirefoxPage(browser, p, extensionOrigin)),
     // The storage page is opened once; a failed opening is not kept, so the next call tries again.
     ...storageHelpers(() => (ext$ ??= testBrowser.openExtensionPage('sidepanel.html').catch((err: unknown) => {
       ext$ = undefined;
@@ -222,7 +202,7 @@ export async function launchFirefoxForTests(options: LaunchOptions): Promise<Tes
       return url;
     },
     async close() {
-      await browser.close().catch(() => undefined);
+      await session.close();
       proxy.close();
     },
   };

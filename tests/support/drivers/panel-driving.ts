@@ -1,8 +1,8 @@
 /** Small steps the panel and reader suites take in an extension page, by keyboard where a user would. */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import type { BrowserName, DriverBrowser, DriverPage } from '../../scripts/browsers.ts';
-import { axeViolations, describeViolations } from './panel-axe.ts';
+import type { BrowserName, DriverBrowser, DriverPage } from '../../../scripts/browsers.ts';
+import { axeViolations, describeViolations } from '../probes/axe.ts';
 
 /** Firefox shows Arabic UI only with its Arabic langpack (Debian: firefox-esr-l10n-ar). */
 export const FIREFOX_AR_LANGPACK = '/usr/lib/firefox-esr/browser/extensions/langpack-ar@firefox-esr.mozilla.org.xpi';

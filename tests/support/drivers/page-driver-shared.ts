@@ -1,6 +1,6 @@
 /** What both browsers' drivers (page-driver-chromium.ts, page-driver-firefox.ts) share. */
-import type { DriverPage } from '../../scripts/browsers.ts';
-import { callInExtension } from '../support/extension-api.ts';
+import type { DriverPage } from '../../../scripts/browsers.ts';
+import { callInExtension } from '../extension-api.ts';
 
 /**
  * Wraps the probe so it runs with the root (or null) and resolves to JSON, the one shape both protocols return.

@@ -1,25 +1,14 @@
 /**
- * page-driver.ts for Chromium (playwright-core): the closed card root read through CDP (DOM.describeNode with
- * pierce, DOM.resolveNode, Runtime.callFunctionOn), the extension's errors from Runtime events of its own
- * execution contexts, every request but 127.0.0.1's aborted.
+ * page-driver.ts for Chromium (playwright-core), on scripts/browsers.ts's startChromium (its flags, the extension,
+ * every request but 127.0.0.1's aborted) with touch and the clipboard on top: the closed card root read through
+ * CDP (DOM.describeNode with pierce, DOM.resolveNode, Runtime.callFunctionOn), the extension's errors from
+ * Runtime events of its own execution contexts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page as PwPage } from 'playwright-core';
-import { chromiumUi } from '../../scripts/browser-ui.ts';
-import { CHROMIUM_PATH, type DriverPage } from '../../scripts/browsers.ts';
-import { distDir } from '../../scripts/build.ts';
-import type { CardRootReader } from '../../scripts/page-probes.ts';
+import type { BrowserContext, CDPSession, Page as PwPage } from 'playwright-core';
+import { chromiumBrowser, startChromium, type DriverPage } from '../../../scripts/browsers.ts';
+import type { CardRootReader } from '../../../scripts/page-probes.ts';
 import type { ExtensionError, LaunchOptions, TestBrowser, TestPage } from './page-driver.ts';
 import { probeSource, storageHelpers } from './page-driver-shared.ts';
-
-/** Flags that keep Chromium off the network (as scripts/browsers.ts does). */
-const QUIET_CHROMIUM = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-default-apps', '--lang=en-US',
-];
-
 
 async function wrapChromiumPage(context: BrowserContext, page: PwPage, extensionOrigin: string): Promise<TestPage> {
   const cdp: CDPSession = await context.newCDPSession(page);
@@ -107,38 +96,18 @@ async function collectGarbage(cdp: CDPSession): Promise<void> {
 }
 
 export async function launchChromiumForTests(options: LaunchOptions): Promise<TestBrowser> {
-  const ext = options.extensionPath ?? distDir('chrome');
-  const profile = mkdtempSync(join(tmpdir(), 'dramatis-pagetest-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
+  const session = await startChromium({
     headless: true,
-    hasTouch: true,
-    viewport: { width: 1100, height: 800 },
-    // --lang picks the extension's messages; `locale` makes i18n.getUILanguage() agree (--lang alone doesn't).
-    ...(options.lang === 'ar' ? { locale: 'ar' } : {}),
-    // Pasting is how tests read what "Copy citation" copied.
-    permissions: ['clipboard-read', 'clipboard-write'],
-    args: [...QUIET_CHROMIUM.map((a) => (a === '--lang=en-US' && options.lang === 'ar' ? '--lang=ar' : a)), `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+    extensionPath: options.extensionPath,
+    lang: options.lang,
+    keepWelcome: options.keepWelcome,
+    // Touch for the tap tests; pasting is how tests read what "Copy citation" copied.
+    context: { hasTouch: true, permissions: ['clipboard-read', 'clipboard-write'] },
   });
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
-  const ui = chromiumUi(context, extensionOrigin);
-  if (options.keepWelcome) await ui.waitForWelcome();
-  else await ui.closeWelcome();
-  for (const p of context.pages()) if (!p.url().startsWith(extensionOrigin)) await p.close().catch(() => undefined);
-  const wrap = (p: PwPage) => wrapChromiumPage(context, p, extensionOrigin);
+  const { context, extensionOrigin } = session;
   let ext$: Promise<DriverPage> | undefined;
   const browser: TestBrowser = {
-    name: 'chromium',
-    extensionOrigin,
-    ui,
-    newPage: async () => wrap(await context.newPage()),
-    async openExtensionPage(path) {
-      const page = await context.newPage();
-      await page.goto(`${extensionOrigin}/${path}`);
-      return wrap(page);
-    },
+    ...chromiumBrowser(session, (p) => wrapChromiumPage(context, p, extensionOrigin)),
     ...storageHelpers(() => (ext$ ??= browser.openExtensionPage('sidepanel.html'))),
     async urlOfTabOpenedBy(action, timeoutMs = 10_000) {
       const opened = context.waitForEvent('page', { timeout: timeoutMs });
@@ -148,10 +117,6 @@ export async function launchChromiumForTests(options: LaunchOptions): Promise<Te
       const url = page.url();
       await page.close().catch(() => undefined);
       return url;
-    },
-    async close() {
-      await context.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true });
     },
   };
   return browser;

@@ -1,6 +1,7 @@
 /**
- * The browsers of scripts/browsers.ts, with what the page and card tests need beyond its DriverPage: reading the
- * card's CLOSED shadow root, key chords, touch taps, dark mode, the tabs the extension opens, the extension's
+ * The browsers of scripts/browsers.ts, launched by its startChromium/startFirefox (the same launch as `npm start`
+ * and the other suites'), with what the page and card tests need beyond its DriverPage: reading the card's CLOSED
+ * shadow root, key chords, touch taps, dark mode, the tabs the extension opens, the extension's
  * storage, and the errors the extension's own scripts raise in a page.
  *
  * The closed root is read through each browser's automation protocol, the way a debugger sees the page, with no
@@ -13,11 +14,12 @@
  *
  * The two implementations are page-driver-chromium.ts and page-driver-firefox.ts.
  *
- * Network: only 127.0.0.1 is reachable. Chromium aborts every other request (context.route); Firefox sends every
- * other request to a local proxy that drops the connection at once, so no page waits on the network.
+ * Network: only 127.0.0.1 is reachable. Chromium aborts every other request (scripts/browsers.ts does, for every
+ * launch); Firefox, here, sends every other request to a local proxy that drops the connection at once, so no
+ * page waits on the network.
  */
-import type { BrowserName, DriverBrowser, DriverPage } from '../../scripts/browsers.ts';
-import type { CardRootReader } from '../../scripts/page-probes.ts';
+import type { BrowserName, DriverBrowser, DriverPage } from '../../../scripts/browsers.ts';
+import type { CardRootReader } from '../../../scripts/page-probes.ts';
 import { launchChromiumForTests } from './page-driver-chromium.ts';
 import { launchFirefoxForTests } from './page-driver-firefox.ts';
 
@@ -59,8 +61,7 @@ export interface TestPage extends DriverPage, CardRootReader {
   memoryAfterGc(): Promise<{ bytes: number; domNodes?: number }>;
 }
 
-export interface TestBrowser extends DriverBrowser {
-  newPage(): Promise<TestPage>;
+export interface TestBrowser extends DriverBrowser<TestPage> {
   /** storage.local of the extension, read and written from one of its pages. */
   setStorage(items: Record<string, unknown>): Promise<void>;
   getStorage(area: 'local' | 'session', key: string): Promise<unknown>;
