@@ -20,7 +20,7 @@ import { sendToBackground } from '../../shared/api/send.ts';
 import type { EntityDirectory } from '../entity-directory.ts';
 import { inSlices, Superseded, timedTask, whenIdle } from './work-slices.ts';
 import type { FoundMention, PageMentionIndex } from './page-mentions.ts';
-import { BLOCK_SEPARATOR, CHUNK_CHARS, TextReader, rangeOf, type ReaderHooks, type TextChunk } from './text-reader.ts';
+import { BLOCK_SEPARATOR, TextReader, rangeOf, type ReaderHooks, type TextChunk } from './text-reader.ts';
 import { now, recordChunk, recordScan } from './scan-timing.ts';
 import { elementOf, isHidden, isInSkippedRegion } from './text-skip.ts';
 
@@ -43,8 +43,6 @@ const CLOCK_EVERY = 16;
  * painting each chunk's names as they came made such a scan mostly frames.
  */
 const PAINT_EVERY_MS = 250;
-/** The first chunk of a pass, in characters (see chunkSize). */
-const FIRST_CHUNK_CHARS = 16_384;
 /** Chunk indexes of page-change rescans come after every chunk of the full scan. */
 const REGION_INDEX = 1 << 30;
 /** Chunks sent to the background and not yet mapped, at most: overlaps reading with the round trips. */
@@ -57,15 +55,6 @@ interface PendingChunk {
   index: number;
   started: number;
   answer: Promise<ScanAnswer>;
-}
-
-/**
- * The size of chunk `i` of a pass: small first, so the background matches the page's beginning while the rest is
- * read (an article is then a few overlapping round trips instead of one read and one wait), doubling up to
- * CHUNK_CHARS. The chunk sizes are the same in every pass, so a chunk's index names the same text each time.
- */
-export function chunkSize(i: number): number {
-  return Math.min(CHUNK_CHARS, FIRST_CHUNK_CHARS * 2 ** Math.min(i, 16));
 }
 
 const hasWords = (text: string): boolean => /[^\s\u0000]/.test(text);
@@ -156,7 +145,6 @@ export class PageScanner {
       if (now() - this.paintedAt >= PAINT_EVERY_MS) await this.paintFound(signal);
     };
     for (let i = 0; !reader.done && i < limit; i++) {
-      reader.chunkChars = chunkSize(i);
       const started = now();
       const read: { chunk: TextChunk | null } = { chunk: null };
       await inSlices((timeUp) => {

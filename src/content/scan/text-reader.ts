@@ -108,11 +108,7 @@ export class TextReader {
   /** Elements skipped by an attribute, in every root met so far (see skippedByAttribute). */
   private readonly skipped = new Set<Element>();
 
-  /** How much text the next chunk holds, about (the caller may change it between chunks: see page-scan.ts). */
-  chunkChars: number;
-
-  constructor(root: Node, private readonly hooks: ReaderHooks = {}, chunkChars = CHUNK_CHARS) {
-    this.chunkChars = chunkChars;
+  constructor(root: Node, private readonly hooks: ReaderHooks = {}, private readonly chunkChars = CHUNK_CHARS) {
     if (root.ownerDocument?.designMode === 'on') {
       // The whole document is the user's to edit.
       this.next = null;
