@@ -8,6 +8,7 @@
  *   src/ outside core), not the `browser` or `chrome` globals;
  * - every storage key is declared in src/shared/storage-keys.ts: no key literal elsewhere, and every
  *   `storage.local`/`storage.session` call names its keys by a constant imported from there;
+ * - only src/background/store/entity-buckets.ts (and db.ts, the schema) names the entity bucket store;
  * - no source file passes MAX_LINES; split it by concept.
  *
  * Each rule is a pure function of the files' texts, run on src/ and, below, on small made-up files that break it,
@@ -174,6 +175,19 @@ export function longFileViolations(sources: Sources, allowed: ReadonlyMap<string
 
 const sources = readSources();
 
+/** The files that may name IndexedDB's bucket store: the one that reads and writes it, and the schema. */
+const BUCKET_FILES = new Set(['src/background/store/entity-buckets.ts', 'src/background/store/db.ts']);
+
+/** Entities are read and written only through entity-buckets.ts (db.ts says why): no other file names the store. */
+export function bucketStoreViolations(sources: Sources): string[] {
+  const problems: string[] = [];
+  for (const [file, text] of sources) {
+    if (BUCKET_FILES.has(file)) continue;
+    if (/['"`]entityBuckets['"`]/.test(code(text))) problems.push(`${file} names the entityBuckets store: go through src/background/store/entity-buckets.ts`);
+  }
+  return problems;
+}
+
 test('each context imports only from itself, src/core and src/shared; src/shared only from src/core', () => {
   assert.deepEqual(contextViolations(sources), []);
 });
@@ -186,6 +200,10 @@ test('src/core uses no browser API', () => {
 test('every storage key is declared in src/shared/storage-keys.ts and used through its constant', () => {
   assert.ok(declaredKeys(sources).size >= 10, 'storage-keys.ts declares the keys');
   assert.deepEqual(storageKeyViolations(sources), []);
+});
+
+test('only entity-buckets.ts (and the schema in db.ts) names the entity bucket store', () => {
+  assert.deepEqual(bucketStoreViolations(sources), []);
 });
 
 test(`no source file passes ${MAX_LINES} lines, but those allowed for now`, () => {
@@ -210,7 +228,9 @@ test('each rule catches what it is for (made-up files that break them)', () => {
     // Sub-folders belong to their area: a context's sub-folder is that context, core's are core.
     ['src/content/scan/m.ts', "import { openDatabase } from '../../background/store/db.ts';\n"],
     ['src/core/feed/n.ts', "import { sendToBackground } from '../../shared/api/send.ts';\n"],
+    ['src/background/store/q.ts', "const rows = await db.getAll('entityBuckets');\n"],
   ]);
+  assert.deepEqual(bucketStoreViolations(broken), ['src/background/store/q.ts names the entityBuckets store: go through src/background/store/entity-buckets.ts']);
   assert.deepEqual(contextViolations(broken).map((p) => p.split(' ')[0]), ['src/background/a.ts', 'src/sidepanel/b.tsx', 'src/sidepanel/b.tsx', 'src/shared/c.ts', 'src/content/scan/m.ts']);
   assert.deepEqual(coreBrowserViolations(broken).map((p) => p.split(' ')[0]), ['src/core/d.ts', 'src/core/e.ts', 'src/core/f.ts', 'src/core/f.ts', 'src/core/feed/n.ts']);
   const storage = storageKeyViolations(broken);
@@ -229,5 +249,5 @@ test('each rule catches what it is for (made-up files that break them)', () => {
     ['src/content/paint/o.ts', "import { liveRange } from '../scan/page-mentions.ts';\nimport type { Matcher } from '../../core/matching/name-matcher.ts';\nimport type { ContentApi } from '../../shared/api/messages.ts';\n"],
     ['src/core/feed/p.ts', "import { foldKey } from '../matching/normalize.ts';\n"],
   ]);
-  assert.deepEqual([...contextViolations(fine), ...coreBrowserViolations(fine), ...storageKeyViolations(fine), ...longFileViolations(fine)], []);
+  assert.deepEqual([...contextViolations(fine), ...coreBrowserViolations(fine), ...storageKeyViolations(fine), ...longFileViolations(fine), ...bucketStoreViolations(fine)], []);
 });
