@@ -103,16 +103,23 @@ export function WelcomeSample() {
     void loadSettings().then((s) => (delay.current = s.hoverDelayMs), () => undefined);
   }, []);
 
+  // Escape closes the card (and a card about to open). One listener for the page's life, reading the card open
+  // now: a listener added once the card had rendered missed an Escape pressed between the card showing and
+  // preact running its effects (seen in CI, under load).
+  const current = useRef(open);
+  current.current = open;
   useEffect(() => {
-    if (!open) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
+      clearTimeout(openTimer.current);
+      const shown = current.current;
+      if (!shown) return;
       setOpen(null);
-      open.anchor.focus();
+      shown.anchor.focus();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [open]);
+  }, []);
 
   const show = (entityId: string, anchor: HTMLElement, wait: number) => {
     clearTimeout(closeTimer.current);
