@@ -33,7 +33,7 @@ export async function hoverToCard(page: Page, url: string, cards: number): Promi
   // A long page registers only the names near the viewport, and its first names can be many screens down:
   // scrolls that find none in view don't count as cards (up to MAX_SCROLLS of them).
   let scrolls = 0;
-  for (let i = 0; i < cards; i++) {
+  for (let i = 0; i < cards; ) {
     const point = await page.evaluate((n: number) => {
       // Names painted in the viewport (highlights are windowed near it on a long page); else scroll a screen on.
       const seen: Array<{ x: number; y: number }> = [];
@@ -56,10 +56,10 @@ export async function hoverToCard(page: Page, url: string, cards: number): Promi
     }, i);
     if (!point) {
       if (++scrolls > MAX_SCROLLS) break;
-      i--;
       await page.waitForTimeout(150);
       continue;
     }
+    i++;
     const before = await page.evaluate((name) => performance.getEntriesByName(name).length, CARD);
     // Off the text first, so the move onto the name starts a fresh hover.
     await page.mouse.move(2, 2);

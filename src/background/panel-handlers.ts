@@ -7,7 +7,7 @@ import type { ArticleMeta, Handlers } from '../shared/api/messages.ts';
 import type { EntityView, PanelApi } from '../shared/api/panel-api.ts';
 import { READER_OPENED_KEY } from '../shared/storage-keys.ts';
 import { ensureDataset } from './store/bundled-pack.ts';
-import { getEntitiesWithSources } from './store/dataset-store.ts';
+import { articleMetasIn, getEntitiesWithSources } from './store/dataset-store.ts';
 import { openDatabase } from './store/db.ts';
 import { BUCKET_STORE, entitiesIn } from './store/entity-buckets.ts';
 import { panelIndexes } from './store/search-cache.ts';
@@ -57,14 +57,7 @@ async function entityView(entityId: string): Promise<EntityView | null> {
   const articleIds = new Set<string>();
   for (const fact of [...entity.roles, ...entity.affiliations]) for (const ev of fact.evidence) articleIds.add(ev.articleId);
   for (const tie of tiesOf(entity, related)) for (const ev of tie.evidence) articleIds.add(ev.articleId);
-  const articles: ArticleMeta[] = [];
-  for (const id of articleIds) {
-    const article = await tx.objectStore('articles').get(id);
-    if (article) {
-      const { text: _text, ...meta } = article;
-      articles.push(meta);
-    }
-  }
+  const articles = await articleMetasIn(tx, articleIds);
   await tx.done;
   return { entity, related, articles };
 }

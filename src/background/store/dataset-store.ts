@@ -182,6 +182,24 @@ export function getDatasetInfo(db: Database): Promise<DatasetInfo | undefined> {
   return getMeta(db, 'dataset');
 }
 
+/** The part of a transaction (of any mode, over at least articles) that reads articles. */
+export interface ArticleReader {
+  objectStore(name: 'articles'): { get(id: string): Promise<Article | undefined> };
+}
+
+/** The stored articles of `ids` (unknown ids are skipped), without their full texts: what a citation shows. */
+export async function articleMetasIn(tx: ArticleReader, ids: Iterable<string>): Promise<ArticleMeta[]> {
+  const articles: ArticleMeta[] = [];
+  for (const id of ids) {
+    const article = await tx.objectStore('articles').get(id);
+    if (article) {
+      const { text: _text, ...meta } = article;
+      articles.push(meta);
+    }
+  }
+  return articles;
+}
+
 /** Entities by id (unknown ids are skipped) and the articles their evidence cites, without full texts. */
 export async function getEntitiesWithSources(
   db: Database,
@@ -194,14 +212,7 @@ export async function getEntitiesWithSources(
   for (const e of entities) {
     for (const fact of [...e.roles, ...e.affiliations]) for (const ev of fact.evidence) articleIds.add(ev.articleId);
   }
-  const articles: ArticleMeta[] = [];
-  for (const id of articleIds) {
-    const a = await tx.objectStore('articles').get(id);
-    if (a) {
-      const { text: _text, ...meta } = a;
-      articles.push(meta);
-    }
-  }
+  const articles = await articleMetasIn(tx, articleIds);
   await tx.done;
   return { entities, articles };
 }

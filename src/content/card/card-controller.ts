@@ -44,15 +44,6 @@ export class CardController {
   private anchoring: Anchoring | null = null;
   /** Bumped by every open and close: an answer for an older request is dropped. */
   private generation = 0;
-  /**
-   * The UI language, asked when the first card opens: the first i18n call in a page loads the extension's
-   * message catalogue (10–17 ms of a page's start-up, measured with a CPU profile), which a page whose reader
-   * never opens a card should not pay.
-   */
-  private langMemo: 'ar' | 'en' | undefined;
-  private get lang(): 'ar' | 'en' {
-    return (this.langMemo ??= uiLanguage());
-  }
   private readonly dismissals: CardDismissals;
 
   constructor(private readonly deps: CardControllerDeps) {
@@ -135,7 +126,7 @@ export class CardController {
     try {
       data = (await this.deps.directory.cardData(id)) ?? { missing: id };
       const previous = cur.trail[cur.trail.length - 2];
-      if (previous !== undefined) backTo = (await this.deps.directory.cardData(previous))?.entity.name[this.lang];
+      if (previous !== undefined) backTo = (await this.deps.directory.cardData(previous))?.entity.name[uiLanguage()];
     } catch {
       // The background is gone (extension reloaded): nothing to show.
       if (generation === this.generation) this.close();
@@ -145,7 +136,7 @@ export class CardController {
     const card = this.deps.host.render(
       h(EntityCard, {
         data,
-        lang: this.lang,
+        lang: uiLanguage(),
         backTo,
         keyboard: cur.keyboard,
         status: cur.status,
@@ -155,7 +146,7 @@ export class CardController {
         onOpenReader: (articleId: string, quote: string) => void this.openReader(articleId, quote, id),
         onShowInPanel: () => void this.showInPanel(id),
         onNotThisOne: (fromKeyboard: boolean) => this.notThisOne(fromKeyboard),
-        onMute: (fromKeyboard: boolean) => this.mute(id, 'entity' in data ? data.entity.name[this.lang] : id, fromKeyboard),
+        onMute: (fromKeyboard: boolean) => this.mute(id, 'entity' in data ? data.entity.name[uiLanguage()] : id, fromKeyboard),
         onKeyDown: (e: KeyboardEvent) => this.onKeyDown(e),
         onFocusOut: (e: FocusEvent) => this.onFocusOut(e),
       }),

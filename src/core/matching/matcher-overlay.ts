@@ -109,14 +109,14 @@ export function lookupKey(trie: NameTrie, key: string): number {
 export function buildOverlay(base: OverlayBase, changedIds: Iterable<string>, rows: readonly Entity[]): SerializedOverlay {
   const baseEntities = base.entityIds.length;
   const baseKeys = base.entries.keyEntryStart.length - 1;
-  const changedIds_ = [...new Set([...changedIds, ...rows.map((r) => r.id)])].sort(compareIds);
+  const allChanged = [...new Set([...changedIds, ...rows.map((r) => r.id)])].sort(compareIds);
   const current = [...rows].sort(byId);
   const inBase = (id: string) => baseIndexOf(base, id);
   // Entity numbering: the base's index where it has the entity, else after the base's, by id.
   const newIds = current.map((e) => e.id).filter((id) => inBase(id) === undefined);
   const newIndex = new Map(newIds.map((id, i) => [id, baseEntities + i]));
   const present = new Set(current.map((e) => e.id));
-  const changedSet = new Set(changedIds_);
+  const changedSet = new Set(allChanged);
   const lookup = {
     get: (id: string): number | undefined => (changedSet.has(id) && !present.has(id) ? undefined : (newIndex.get(id) ?? inBase(id))),
   };
@@ -124,7 +124,7 @@ export function buildOverlay(base: OverlayBase, changedIds: Iterable<string>, ro
 
   const rules = new RuleTable();
   const compiled = compileEntities(current, (i) => lookup.get(current[i]!.id)!, lookup, rules);
-  const changedBase = changedIds_.map((id) => inBase(id) ?? -1).filter((e) => e >= 0);
+  const changedBase = allChanged.map((id) => inBase(id) ?? -1).filter((e) => e >= 0);
   const isChanged = new Uint8Array(baseEntities);
   for (const e of changedBase) isChanged[e] = 1;
 
@@ -199,7 +199,7 @@ export function buildOverlay(base: OverlayBase, changedIds: Iterable<string>, ro
     entries: entryTable(lists, rules.rules),
     baseRemap,
     deadKeys: Int32Array.from(dead),
-    changedIds: changedIds_,
+    changedIds: allChanged,
     changedBase: Int32Array.from(changedBase),
     entityIds: newIds,
     tokenEntity: Uint32Array.from(compiled.tokenEntity),
