@@ -67,11 +67,13 @@ export class EntityDirectory {
     return { entity, related, articles: this.articles };
   }
 
-  /** Forgets everything (a new dataset was installed). */
-  clear(): void {
+  /**
+   * A new dataset was installed: the full records go (a card asks again), the briefs stay until the rescan's
+   * answers replace them, so the names still on the page keep their type and card meanwhile.
+   */
+  forgetRecords(): void {
     this.generation++;
     this.pending.clear();
-    this.briefs.clear();
     this.full.clear();
     this.articles.clear();
   }

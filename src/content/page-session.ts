@@ -51,6 +51,8 @@ export class PageSession {
   private readonly dismissKeys = new WeakMap<FoundMention, string>();
   /** Settles when the current document context's first full scan has finished (or failed). */
   scanned: Promise<void> = Promise.resolve();
+  /** A new dataset was installed while the tab was hidden: the page is rescanned when it is shown. */
+  private datasetStale = false;
 
   /** `onContextLost`: the extension is gone (reloaded or removed) under the page; the caller stops. */
   constructor(private settings: Settings, private readonly onContextLost: () => void) {
@@ -95,6 +97,9 @@ export class PageSession {
     }, signal);
     this.scanned = this.enqueue((s) => this.scanner.scanDocument(documentRoot(), s));
     this.followDismissals(signal);
+    document.addEventListener('visibilitychange', guarded(() => {
+      if (document.visibilityState === 'visible') this.catchUp();
+    }), { signal });
   }
 
   /** Follows a change of settings that keeps Dramatis on for this page. */
@@ -109,20 +114,29 @@ export class PageSession {
     this.card.refresh();
   }
 
-  /** A new dataset was installed: everything found so far may have changed. */
+  /**
+   * A new dataset was installed: everything found so far may have changed. A tab in the background waits until
+   * it is shown (or asked what it holds): with fifty tabs open, an update rescans the one being read, not fifty
+   * pages at once on a modest laptop.
+   */
   datasetChanged(): void {
-    this.directory.clear();
-    this.freshContext();
+    if (document.visibilityState === 'hidden') {
+      this.datasetStale = true;
+      return;
+    }
+    this.refreshDataset();
   }
 
   /** The automation contract's rows for this page, once its scan is done. */
   async summary(): Promise<PageMention[]> {
+    this.catchUp();
     await this.scanned;
     return this.index.summary((id) => this.directory.brief(id)?.nameEn ?? id);
   }
 
   /** Distinct entities marked on the page once its current scan is done: the toolbar badge's number. */
   async shownEntityCount(): Promise<number> {
+    this.catchUp();
     await this.scanned;
     const ids = new Set<string>();
     for (const m of this.index.all) if (this.isShown(m)) ids.add(m.entityId);
@@ -198,8 +212,29 @@ export class PageSession {
     this.card.refresh();
   }
 
-  /** A new document context: an SPA route change or a new dataset. Nothing found before carries over. */
+  /** Rescans for a dataset installed while the tab was hidden, if one was. */
+  private catchUp(): void {
+    if (this.datasetStale) this.refreshDataset();
+  }
+
+  /**
+   * Rescans the page with the new dataset in a new document context (a scan under way is superseded), over what
+   * the old one found: names stay painted until the rescan replaces them or finds they are gone (no blink).
+   */
+  private refreshDataset(): void {
+    this.datasetStale = false;
+    this.context.abort();
+    this.context = new AbortController();
+    clearTimeout(this.licensingTimer);
+    this.card.close();
+    this.directory.forgetRecords();
+    this.watch.discardPending();
+    this.scanned = this.enqueue((s) => this.scanner.refreshDocument(documentRoot(), s));
+  }
+
+  /** A new document context: an SPA route change. Nothing found before carries over. */
   private freshContext(): void {
+    this.datasetStale = false;
     this.context.abort();
     this.context = new AbortController();
     clearTimeout(this.licensingTimer);
@@ -257,8 +292,7 @@ export class PageSession {
   }
 
   private unpaint(m: FoundMention): void {
-    const type = this.directory.brief(m.entityId)?.type;
-    if (type) this.painter.delete(m.range, type);
+    this.painter.delete(m.range);
   }
 
   private repaint(): void {

@@ -90,8 +90,11 @@ export class HighlightPainter {
     if (this.painted.size > VIRTUALIZE_ABOVE) this.virtualize();
   }
 
-  delete(range: AbstractRange, type: EntityType): void {
-    if (!this.painted.delete(range)) return;
+  /** Unpaints a range from the highlight it was painted in (its entity's type may have changed since). */
+  delete(range: AbstractRange): void {
+    const type = this.painted.get(range);
+    if (type === undefined) return;
+    this.painted.delete(range);
     this.nearViewport?.untrack(range);
     this.byType.get(type)?.delete(range);
   }

@@ -63,6 +63,11 @@ export class PageScanner {
   private readonly licensing = new DocumentLicensing();
   /** Found, not yet painted (see PAINT_EVERY_MS). */
   private readonly unpainted = new Set<FoundMention>();
+  /**
+   * Painted mentions that a rescan found again and replaced: unpainted with the batch that paints their
+   * replacements, so a name found again never blinks off while the rest of the page is read.
+   */
+  private readonly replaced = new Set<FoundMention>();
   private paintedAt = 0;
   /** One copy of each surface text (a page names the same entities over and over). */
   private readonly surfaces = new Map<string, string>();
@@ -78,6 +83,7 @@ export class PageScanner {
   reset(): void {
     this.licensing.clear();
     this.unpainted.clear();
+    this.replaced.clear();
     this.surfaces.clear();
   }
 
@@ -91,6 +97,19 @@ export class PageScanner {
     const again = this.licensing.rescanChunks((id) => this.directory.brief(id)?.ambiguous ?? true, REGION_INDEX);
     if (again.length > 0) await this.scanChunks(root, again[again.length - 1]! + 1, 0, signal, new Set(again));
     recordScan(start, this.index.size);
+  }
+
+  /**
+   * Scans the whole document anew with a new dataset, over what the old one found: every name stays painted
+   * until the rescan has looked at its text, and only then goes if it was not found again (or is replaced by what
+   * the new dataset says is there). Licences start over: the new dataset decides what licenses what.
+   */
+  async refreshDocument(root: Node, signal: AbortSignal): Promise<void> {
+    const before = this.index.snapshot();
+    this.licensing.clear();
+    this.surfaces.clear();
+    await this.scanDocument(root, signal);
+    for (const m of before) if (this.index.remove(m)) this.drop(m);
   }
 
   /** Scans the whole document again with every licence found so far (after a page change licensed more). */
@@ -159,7 +178,7 @@ export class PageScanner {
       while (queue.length >= IN_FLIGHT) await settleOldest();
     }
     while (queue.length > 0) await settleOldest();
-    if (this.unpainted.size > 0) await this.paintFound(signal);
+    if (this.unpainted.size > 0 || this.replaced.size > 0) await this.paintFound(signal);
     return fresh;
   }
 
@@ -220,6 +239,10 @@ export class PageScanner {
       }
       return true;
     }, signal, 'paint');
+    // Their replacements are painted now (a replaced mention left the index when it was replaced).
+    const gone = [...this.replaced];
+    this.replaced.clear();
+    for (const m of gone) this.sink.removed(m);
   }
 
   /** A mention that is no longer on the page: unpainted, or never painted. */
@@ -250,7 +273,7 @@ export class PageScanner {
     if (!range || !this.shown(chunk, range.startContainer as Text)) return;
     const found: FoundMention = { entityId, range, surface };
     const replaced = this.index.add(found);
-    if (replaced) this.drop(replaced);
+    if (replaced && !this.unpainted.delete(replaced)) this.replaced.add(replaced);
     this.unpainted.add(found);
   }
 }
