@@ -2,23 +2,26 @@
  * The stored dataset. Every change is one IndexedDB transaction (a reader sees the old data or the new, never
  * half; a worker killed before the commit leaves the old data whole):
  * - installPack replaces everything (a full pack: bundled, feed or import);
- * - applyPatchRows changes only the buckets holding the records a patch names, so a small update stays small.
+ * - checkAndApplyPatch checks a patch and changes only the buckets holding the records it names, so a small
+ *   update stays small.
  * Entities are stored in buckets, read and written only through entity-buckets.ts; bulk writes go through the
  * native stores without a promise per record; slow work (compiling the matcher) runs before the transaction
  * opens, because a transaction with no pending request across a task boundary commits itself.
  */
-import { unwrap } from 'idb';
+import { unwrap, type IDBPTransaction } from 'idb';
 import { FORMAT_VERSION, type Article, type DatasetPack, type Entity } from '../../core/dataset/dataset-schema.ts';
 import { byId } from '../../core/dataset/id-order.ts';
 import { citationsOf, referencesOf, type AliasClaim, type PatchBase, type PatchLookups } from '../../core/feed/feed-patch-check.ts';
 import type { DatasetPatch } from '../../core/feed/feed-patch.ts';
+import type { ValidationError } from '../../core/dataset/dataset-validate.ts';
 import { buildMatcher, serializeMatcher, type SerializedMatcher } from '../../core/matching/name-matcher.ts';
 import { browser } from '../../shared/browser.ts';
 import type { ArticleMeta, DatasetInfo } from '../../shared/api/messages.ts';
 import { DATASET_STAMP_KEY } from '../../shared/storage-keys.ts';
-import { getMeta, type Database, type MetaRecords } from './db.ts';
+import { getMeta, type Database, type DramatisDB, type MetaRecords } from './db.ts';
 import {
-  allBucketsIn, BUCKET_STORE, bucketsOf, entitiesIn, getAllEntities, patchBuckets, replaceAllBuckets,
+  allBucketsIn, BUCKET_STORE, bucketCache, bucketsOf, entitiesIn, getAllEntities, patchBuckets, replaceAllBuckets,
+  type BucketCache,
 } from './entity-buckets.ts';
 
 export function datasetInfoOf(pack: Pick<DatasetPack, 'datasetId' | 'version' | 'published' | 'entities'>): DatasetInfo {
@@ -70,23 +73,49 @@ export async function installPack(
   return info;
 }
 
+/** How a patch is checked before it is written (install-update.ts gives the check and times its parts). */
+export interface PatchChecking {
+  lookups: PatchLookups;
+  /** Who claims each alias key (the stored matcher knows: see feed-patch-claims.ts). */
+  claimsOf(key: string): AliasClaim[];
+  /** Checks the patch against what was read. Called inside the transaction: it must not wait on anything. */
+  check(base: PatchBase): ValidationError[];
+  /** Told when the rows the check needs have been read. */
+  read?(): void;
+}
+
+export type PatchOutcome = { ok: true; info: DatasetInfo; added: number } | { ok: false; errors: ValidationError[] };
+
 /**
- * Applies a checked patch to the rows it names, and moves the dataset to `patch.to`, in one transaction, with the
- * matcher's update overlay for `patch.to` when there is one (matcher-cache.ts); without one, the stored matcher
- * no longer matches the version, and matcher-cache compiles it anew.
- * Refuses (and changes nothing) if the stored version is not `patch.from` any more.
+ * Checks a patch against the rows it touches and applies it, in one readwrite transaction: each bucket is read
+ * once (checking in a transaction of its own read them all twice), and nothing can change between the check
+ * and the write. The dataset moves to `patch.to` with the matcher's update overlay for it when there is one
+ * (matcher-cache.ts); without one, the stored matcher no longer matches the version, and matcher-cache compiles
+ * it anew. A check that finds errors aborts the transaction: nothing is written. Throws (changing nothing) if
+ * the stored version is not `patch.from` any more.
  */
-export async function applyPatchRows(
-  db: Database, patch: DatasetPatch, overlay?: MetaRecords['matcherOverlay'],
-): Promise<DatasetInfo> {
+export async function checkAndApplyPatch(
+  db: Database, patch: DatasetPatch, checking: PatchChecking, overlay?: MetaRecords['matcherOverlay'],
+): Promise<PatchOutcome> {
   const tx = db.transaction([BUCKET_STORE, 'articles', 'meta'], 'readwrite');
-  const current = (await tx.objectStore('meta').get('dataset')) as DatasetInfo | undefined;
-  if (!current || current.datasetId !== patch.datasetId || current.version !== patch.from) {
+  const abort = async () => {
     tx.abort();
     await tx.done.catch(() => undefined);
+  };
+  const current = (await tx.objectStore('meta').get('dataset')) as DatasetInfo | undefined;
+  if (!current || current.datasetId !== patch.datasetId || current.version !== patch.from) {
+    await abort();
     throw new Error(`the stored dataset is no longer version ${patch.from}`);
   }
-  const added = await patchBuckets(tx, patch.entities);
+  const buckets = bucketCache(tx);
+  const base = await patchBaseIn(tx, checking.lookups, checking.claimsOf, buckets);
+  checking.read?.();
+  const errors = checking.check(base);
+  if (errors.length > 0) {
+    await abort();
+    return { ok: false, errors };
+  }
+  const added = await patchBuckets(tx, patch.entities, buckets);
   const articles = unwrap(tx.objectStore('articles'));
   for (const id of patch.articles.delete) articles.delete(id);
   for (const a of patch.articles.put) articles.put(a);
@@ -103,20 +132,19 @@ export async function applyPatchRows(
   if (overlay) meta.put(overlay, 'matcherOverlay');
   else meta.delete('matcherOverlay');
   await tx.done;
-  return info;
+  return { ok: true, info, added };
 }
 
 /**
- * Reads what `checkPatch` needs, given who claims each alias key (the stored matcher knows: see
- * feed-patch-claims.ts). Records the patch names are read by id; only a patch that deletes records or replaces
- * a stored article needs to know who refers to them, which takes one pass over the stored entities.
+ * Reads what `checkPatch` needs within `tx`. Records the patch names are read by id; only a patch that deletes
+ * records or replaces a stored article needs to know who refers to them, which takes one pass over the stored
+ * entities.
  */
-export async function gatherPatchBase(
-  db: Database, lookups: PatchLookups, claimsOf: (key: string) => AliasClaim[],
+async function patchBaseIn(
+  tx: IDBPTransaction<DramatisDB, Array<typeof BUCKET_STORE | 'articles' | 'meta'>, 'readwrite'>, lookups: PatchLookups, claimsOf: (key: string) => AliasClaim[], buckets: BucketCache,
 ): Promise<PatchBase> {
-  const tx = db.transaction([BUCKET_STORE, 'articles', 'meta']);
   const [entities, articles, exclusions] = await Promise.all([
-    entitiesIn(tx, lookups.entityIds),
+    entitiesIn(tx, lookups.entityIds, buckets),
     Promise.all(lookups.articleIds.map((id) => tx.objectStore('articles').get(id))),
     tx.objectStore('meta').get('exclusions') as Promise<DatasetPack['exclusions'] | undefined>,
   ]);
@@ -124,7 +152,6 @@ export async function gatherPatchBase(
   for (const a of articles) if (a) articleMap.set(a.id, a);
   const needsScan = lookups.referrersOf.length > 0 || lookups.citersOf.some((id) => articleMap.has(id));
   const all = needsScan ? await allBucketsIn(tx) : [];
-  await tx.done;
   const entitySet = new Set(entities.filter((e): e is Entity => e !== undefined).map((e) => e.id));
   const referrers = new Map<string, string[]>();
   const citers = new Map<string, Entity[]>();

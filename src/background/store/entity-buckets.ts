@@ -86,16 +86,24 @@ export interface BucketReader {
   };
 }
 
+/** Reads checked buckets within one transaction, each at most once (a bucket is tens of records to clone). */
+export type BucketCache = (b: number) => Promise<Entity[]>;
+
+/** A BucketCache over `tx`: checking a patch and writing it read the same buckets once, in one transaction. */
+export function bucketCache(tx: BucketReader): BucketCache {
+  const read = new Map<number, Promise<Entity[]>>();
+  return (b) => {
+    let bucket = read.get(b);
+    if (!bucket) read.set(b, (bucket = tx.objectStore(BUCKET_STORE).get(b).then((v) => checkedBucket(b, v))));
+    return bucket;
+  };
+}
+
 /** Entities by id within a transaction (undefined for unknown ids), reading each bucket once. */
-export async function entitiesIn(tx: BucketReader, ids: readonly string[]): Promise<Array<Entity | undefined>> {
-  const wanted = new Map<number, Promise<Entity[]>>();
-  for (const id of ids) {
-    const b = bucketOf(id);
-    if (!wanted.has(b)) wanted.set(b, tx.objectStore(BUCKET_STORE).get(b).then((v) => checkedBucket(b, v)));
-  }
+export async function entitiesIn(tx: BucketReader, ids: readonly string[], buckets = bucketCache(tx)): Promise<Array<Entity | undefined>> {
   return Promise.all(ids.map(async (id) => {
     const b = bucketOf(id);
-    const e = (await wanted.get(b)!).find((x) => x.id === id);
+    const e = (await buckets(b)).find((x) => x.id === id);
     return e && checkedEntity(b, e);
   }));
 }
@@ -150,10 +158,12 @@ export function replaceAllBuckets(tx: BucketWriter, buckets: Iterable<readonly [
  * Puts and deletes entities within `tx`, reading and rewriting only the buckets they fall in (a bucket left empty
  * is deleted). Returns how many of the entities put are new (not replacing a stored one).
  */
-export async function patchBuckets(tx: BucketWriter, change: { readonly put: readonly Entity[]; readonly delete: readonly string[] }): Promise<number> {
+export async function patchBuckets(
+  tx: BucketWriter, change: { readonly put: readonly Entity[]; readonly delete: readonly string[] }, read: BucketCache = bucketCache(tx),
+): Promise<number> {
   const touched = new Set([...change.delete, ...change.put.map((e) => e.id)].map(bucketOf));
   const store = tx.objectStore(BUCKET_STORE);
-  const buckets = new Map(await Promise.all([...touched].map(async (b) => [b, checkedBucket(b, await store.get(b))] as const)));
+  const buckets = new Map(await Promise.all([...touched].map(async (b) => [b, await read(b)] as const)));
   let added = 0;
   for (const id of change.delete) {
     const b = bucketOf(id);

@@ -12,7 +12,7 @@ import type { DatasetPatch } from '../../core/feed/feed-patch.ts';
 import { buildMatcher, serializeMatcher } from '../../core/matching/name-matcher.ts';
 import type { DatasetInfo } from '../../shared/api/messages.ts';
 import type { LastChange, UpdateSource } from '../../shared/api/sync-api.ts';
-import { announceDataset, applyPatchRows, gatherPatchBase, installPack, storedEntityIds, type PackOrigin } from '../store/dataset-store.ts';
+import { announceDataset, checkAndApplyPatch, installPack, storedEntityIds, type PackOrigin } from '../store/dataset-store.ts';
 import { openDatabase } from '../store/db.ts';
 import { bucketsOf } from '../store/entity-buckets.ts';
 import { matcherAfterPatch, matcherFor, usePatchedMatcher } from '../store/matcher-cache.ts';
@@ -59,23 +59,28 @@ export async function installFullPack(pack: DatasetPack, source: UpdateSource, j
   return info;
 }
 
-/** Checks `patch` against the rows it touches, then applies it. */
+/**
+ * Checks `patch` against the rows it touches and applies it, in one transaction. The matcher of the new version
+ * (an overlay over the stored base) is compiled first, from memory, because nothing slow may run inside the
+ * transaction; a patch the check refuses throws it away.
+ */
 export async function installPatch(patch: DatasetPatch, job: SyncJob): Promise<DatasetInfo> {
   const db = await openDatabase();
   job.report('validate', 0, patch.entities.put.length);
   // The matcher of the stored version knows who claims each name; it is current (or rebuilt now) after a patch.
   const before = (await db.get('meta', 'dataset')) as DatasetInfo | undefined;
   const claims = claimsFromMatcher(await job.time('claims', () => matcherFor(before?.version ?? patch.from)));
-  const base = await job.time('gather', () => gatherPatchBase(db, patchLookups(patch), claims));
-  const errors = await job.time('validate', () => checkPatch(patch, base));
-  const first = errors[0];
-  if (first) throw new FeedError('invalid', validationDetail(first));
-  // The matcher of the new version, as an overlay over the stored one's base: written with the rows.
   const patched = await job.time('overlay', () => matcherAfterPatch(patch));
-  job.report('apply', 0, patch.entities.put.length + patch.entities.delete.length);
-  const info = await job.time('apply', () => applyPatchRows(db, patch, patched?.record));
+  const started = job.now();
+  const outcome = await job.time('apply', () => checkAndApplyPatch(db, patch, {
+    lookups: patchLookups(patch),
+    claimsOf: claims,
+    read: () => job.since('gather', started),
+    check: (base) => job.timeSync('validate', () => checkPatch(patch, base)),
+  }, patched?.record));
+  if (!outcome.ok) throw new FeedError('invalid', validationDetail(outcome.errors[0]!));
+  const { info, added } = outcome;
   if (patched) usePatchedMatcher(info.version, patched);
-  const added = patch.entities.put.filter((e) => !base.hasEntity(e.id)).length;
   await finish(
     info,
     {

@@ -52,8 +52,28 @@ export class SyncJob<F extends FeedConfig | undefined = FeedConfig | undefined> 
     try {
       return await work();
     } finally {
-      this.timings[name] = Math.round((this.clock() - start) * 10) / 10;
+      this.since(name, start);
     }
+  }
+
+  /** Runs synchronous `work`, recording how long it took (a step inside a transaction, which may not wait). */
+  timeSync<T>(name: string, work: () => T): T {
+    const start = this.clock();
+    try {
+      return work();
+    } finally {
+      this.since(name, start);
+    }
+  }
+
+  /** This job's clock, for `since`. */
+  now(): number {
+    return this.clock();
+  }
+
+  /** Records as `timings[name]` the time from `start` (on this job's clock) until now. */
+  since(name: string, start: number): void {
+    this.timings[name] = Math.round((this.clock() - start) * 10) / 10;
   }
 
   /** Records the whole run so far as `timings.total` (whole ms) and returns the timings. */
