@@ -13,6 +13,7 @@ import { buildMatcher, serializeMatcher } from '../../core/matching/name-matcher
 import type { DatasetInfo } from '../../shared/api/messages.ts';
 import type { LastChange, UpdateSource } from '../../shared/api/sync-api.ts';
 import { announceDataset, checkAndApplyPatch, installPack, storedEntityIds, type PackOrigin } from '../store/dataset-store.ts';
+import { briefsAfterPatch } from '../store/brief-cache.ts';
 import { openDatabase } from '../store/db.ts';
 import { bucketsOf } from '../store/entity-buckets.ts';
 import { matcherAfterPatch, matcherFor, usePatchedMatcher } from '../store/matcher-cache.ts';
@@ -81,6 +82,7 @@ export async function installPatch(patch: DatasetPatch, job: SyncJob): Promise<D
   if (!outcome.ok) throw new FeedError('invalid', validationDetail(outcome.errors[0]!));
   const { info, added } = outcome;
   if (patched) usePatchedMatcher(info.version, patched);
+  briefsAfterPatch(patch.from, info.version, patch.entities.put, patch.entities.delete);
   await finish(
     info,
     {
