@@ -20,6 +20,7 @@ import { startServer } from '../../scripts/sample-server.ts';
 import { launchForTests } from '../support/drivers/page-driver.ts';
 import { EVIL, fileOf, makeFeeds, type Feeds } from '../support/sync-feeds.ts';
 import { callInExtension, sendFromPage } from '../support/extension-api.ts';
+import { getPageMentions, tabIdOf } from '../support/extension-page.ts';
 import {
   chooseImportFile, clickCheckNow, dump, openUpdatesTab, sessionGet, shownError, status, storageGet, storageSet, until,
 } from '../support/sync-panel.ts';
@@ -230,6 +231,14 @@ export function syncSuite(name: BrowserName): void {
         assert.deepEqual(overlay, { version: 3, baseVersion: 2, changedIds: [feeds.packs.v2.entities[1]!.id, 'zz-patched-person'].sort() });
         // The open tab finds the new name without a reload.
         await until(async () => (await readHighlights(tab)).some((h) => h.text === 'Ptolemy Patchman'), 'the open tab to show the patched name');
+        // What the tab knows of each name after the patch: the new person's brief came with the patch's rows,
+        // Nasrallah's was carried over from the version before (the background kept it across the patch).
+        const { mentions } = await getPageMentions(panel, await tabIdOf(panel, `${site.origin}/patched.html`));
+        const nasrallah = feeds.packs.v2.entities.find((e) => e.name.en.includes('Nasrallah'))!;
+        assert.deepEqual(
+          mentions.map((m) => [m.entityId, m.name, m.surface]).sort(),
+          [[nasrallah.id, nasrallah.name.en, 'Hassan Nasrallah'], ['zz-patched-person', 'Ptolemy Patchman', 'Ptolemy Patchman']].sort(),
+        );
         await tab.close();
         if (browser.stopExtensionWorker) {
           // A restarted worker loads the base and the overlay and finds the same names.
