@@ -72,6 +72,7 @@ export async function installPatch(patch: DatasetPatch, job: SyncJob): Promise<D
   const before = (await db.get('meta', 'dataset')) as DatasetInfo | undefined;
   const claims = claimsFromMatcher(await job.time('claims', () => matcherFor(before?.version ?? patch.from)));
   const patched = await job.time('overlay', () => matcherAfterPatch(patch));
+  job.report('apply', 0, patch.entities.put.length + patch.entities.delete.length);
   const started = job.now();
   const outcome = await job.time('apply', () => checkAndApplyPatch(db, patch, {
     lookups: patchLookups(patch),
