@@ -346,8 +346,10 @@ export function syncSuite(name: BrowserName): void {
         const s = await until(async () => { const x = await status(panel); return x.state.lastError?.code === 'interrupted' ? x : null; }, 'the interruption to be recorded');
         assert.equal(s.dataset?.version, 4);
         assert.equal(await dump(panel), before, 'the old data is whole');
-        await panel.evaluate(() => location.reload());
-        await openUpdatesTab(panel);
+        // A panel opened afresh shows it. (Reloading the page in place lost its realm in Firefox now and then,
+        // and the suite's later tests with it: an opener that navigates again copes with that.)
+        await panel.close();
+        await openPanel();
         assert.ok((await shownError(panel, 'interrupted')).includes(sentence('interrupted')));
       }));
 
