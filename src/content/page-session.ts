@@ -222,30 +222,33 @@ export class PageSession {
    * the old one found: names stay painted until the rescan replaces them or finds they are gone (no blink).
    */
   private refreshDataset(): void {
-    this.datasetStale = false;
-    this.context.abort();
-    this.context = new AbortController();
-    clearTimeout(this.licensingTimer);
-    this.card.close();
+    this.newContext();
     this.directory.forgetRecords();
-    this.watch.discardPending();
     this.scanned = this.enqueue((s) => this.scanner.refreshDocument(documentRoot(), s));
   }
 
   /** A new document context: an SPA route change. Nothing found before carries over. */
   private freshContext(): void {
+    this.newContext();
+    this.index.clear();
+    this.painter.clearRanges();
+    this.scanner.reset();
+    this.scanned = this.enqueue((s) => this.scanner.scanDocument(documentRoot(), s));
+    // A new address (SPA route) has its own dismissals.
+    this.reloadDismissals();
+  }
+
+  /**
+   * Ends the current document context (its scans are superseded, its pending page changes dropped: the full
+   * scan that follows reads them) before a full scan of the page, which covers a stale dataset too.
+   */
+  private newContext(): void {
     this.datasetStale = false;
     this.context.abort();
     this.context = new AbortController();
     clearTimeout(this.licensingTimer);
     this.card.close();
-    this.index.clear();
-    this.painter.clearRanges();
-    this.scanner.reset();
     this.watch.discardPending();
-    this.scanned = this.enqueue((s) => this.scanner.scanDocument(documentRoot(), s));
-    // A new address (SPA route) has its own dismissals.
-    this.reloadDismissals();
   }
 
   private rescanRegions(roots: Node[]): void {

@@ -141,7 +141,10 @@ export async function checkAndApplyPatch(
  * entities.
  */
 async function patchBaseIn(
-  tx: IDBPTransaction<DramatisDB, Array<typeof BUCKET_STORE | 'articles' | 'meta'>, 'readwrite'>, lookups: PatchLookups, claimsOf: (key: string) => AliasClaim[], buckets: BucketCache,
+  tx: IDBPTransaction<DramatisDB, Array<typeof BUCKET_STORE | 'articles' | 'meta'>, 'readwrite'>,
+  lookups: PatchLookups,
+  claimsOf: (key: string) => AliasClaim[],
+  buckets: BucketCache,
 ): Promise<PatchBase> {
   const [entities, articles, exclusions] = await Promise.all([
     entitiesIn(tx, lookups.entityIds, buckets),
